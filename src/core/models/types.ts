@@ -69,3 +69,61 @@ export interface EpochReport {
   readonly validationLoss?: number;
   readonly validationAccuracy?: number;
 }
+
+/**
+ * Builds one augmented minibatch from `rows` clean rows: returns new features (rows × d) and
+ * soft targets (rows × numClasses, each row summing to 1). Must not mutate its inputs.
+ * Called once per minibatch in JS, so it sees fresh randomness every epoch.
+ */
+export type Augmenter = (
+  x: Float32Array,
+  y: Int32Array,
+  rows: number,
+  d: number,
+  numClasses: number,
+  rng: import('../rng').Rng,
+) => { x: Float32Array; targets: Float32Array };
+
+/** A named set evaluated after every epoch (e.g. the target's members and non-members). */
+export interface EvalSet {
+  readonly name: string;
+  readonly data: TrainingData;
+}
+
+/** Loss and accuracy of one model on one eval set after one epoch. */
+export interface EvalResult {
+  readonly loss: number;
+  readonly accuracy: number;
+  /** The true-class confidence per row, only when the caller asked for snapshots. */
+  readonly confidence?: Float32Array;
+}
+
+export interface TrainHooks {
+  /** Called after each epoch of each model, with results on every eval set. */
+  readonly onEpoch?: (report: EpochReport & { readonly eval: Readonly<Record<string, EvalResult>> }) => void;
+  /** Sets evaluated after each epoch (only for model 0 when several train together). */
+  readonly evalSets?: readonly EvalSet[];
+  /** Include true-class confidences in EvalResult (for the animated confidence gap). */
+  readonly confidenceSnapshots?: boolean;
+  /** Aborting stops training between steps, disposes every tensor, and rejects with an AbortError. */
+  readonly signal?: import('../abort').AbortSignalLike;
+  readonly augment?: Augmenter;
+  /** How K models train: together in batched ops, one after another, or chosen per backend. */
+  readonly strategy?: 'auto' | 'batched' | 'sequential';
+}
+
+/** A trained model that lives in tfjs memory until disposed. Every read is asynchronous. */
+export interface TrainedModel {
+  readonly spec: ModelSpec;
+  readonly numParams: number;
+  /** Softmax probabilities, n × numClasses, row-major. */
+  predictProba(x: Float32Array, n: number): Promise<Float32Array>;
+  /** Logits (pre-softmax), n × numClasses, row-major. */
+  predictLogits(x: Float32Array, n: number): Promise<Float32Array>;
+  /** Per-example L2 norm of the cross-entropy gradient over all parameters (white-box signal). */
+  perExampleGradNorms(x: Float32Array, y: Int32Array, n: number): Promise<Float32Array>;
+  /** The epoch training stopped at (1-based) and, with early stopping, the best epoch restored. */
+  readonly stoppedEpoch: number;
+  readonly bestEpoch: number;
+  dispose(): void;
+}
