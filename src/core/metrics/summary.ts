@@ -1,0 +1,75 @@
+/**
+ * @fileoverview One attack's headline numbers, in the shape the CLI and the cheat sheet print.
+ *
+ * The threshold-free numbers (AUC, advantage, TPR at low FPR) describe the whole score
+ * distribution; accuracy, balanced accuracy and precision describe the verdicts at the one
+ * threshold the attacker committed to, which must come from the attacker's own data
+ * (see bestThreshold).
+ */
+import type { MembershipArray, ScoreArray } from './inputs';
+import { advantage, auc, rocCurve, tprAtFpr } from './roc';
+import { accuracy, balancedAccuracy, confusionAt, precision } from './threshold';
+
+/** The low false positive rates reported everywhere, as in Carlini et al. 2022. */
+export const REPORTED_FPRS = [0.1, 0.01, 0.001] as const;
+
+/** TPR at each reported FPR, keyed by the FPR written as in the CLI contract ("0.01"). */
+export interface TprAtFprTable {
+  readonly '0.1': number;
+  readonly '0.01': number;
+  readonly '0.001': number;
+}
+
+/** Headline metrics of one attack on one evaluation set. All rates are in [0, 1]. */
+export interface AttackSummary {
+  /** Attack name, e.g. "loss-threshold" or "lira-online". */
+  readonly name: string;
+  readonly auc: number;
+  /** Accuracy of the verdicts at `threshold`. */
+  readonly accuracy: number;
+  /** Balanced accuracy of the verdicts at `threshold`. */
+  readonly balancedAccuracy: number;
+  /** Precision of the verdicts at `threshold`; 0 when nothing is flagged. */
+  readonly precision: number;
+  /** Max over all thresholds of TPR − FPR (threshold-free). */
+  readonly advantage: number;
+  readonly tprAtFpr: TprAtFprTable;
+  /**
+   * The threshold the verdicts used (score ≥ threshold ⇒ member). May be ±Infinity, which
+   * JSON.stringify writes as null.
+   */
+  readonly threshold: number;
+  readonly members: number;
+  readonly nonMembers: number;
+}
+
+/**
+ * Summarizes an attack's `scores` on records whose true membership is `isMember`, with
+ * verdicts at `threshold`. Pure. Throws on NaN scores, a NaN threshold, mismatched lengths
+ * or a single-class evaluation set (AUC would be undefined).
+ */
+export function summarizeAttack(
+  name: string,
+  scores: ScoreArray,
+  isMember: MembershipArray,
+  threshold: number,
+): AttackSummary {
+  const roc = rocCurve(scores, isMember);
+  const counts = confusionAt(scores, isMember, threshold);
+  return {
+    name,
+    auc: auc(scores, isMember),
+    accuracy: accuracy(counts),
+    balancedAccuracy: balancedAccuracy(counts),
+    precision: precision(counts),
+    advantage: advantage(roc),
+    tprAtFpr: {
+      '0.1': tprAtFpr(roc, 0.1),
+      '0.01': tprAtFpr(roc, 0.01),
+      '0.001': tprAtFpr(roc, 0.001),
+    },
+    threshold,
+    members: roc.members,
+    nonMembers: roc.nonMembers,
+  };
+}
