@@ -1,0 +1,36 @@
+/**
+ * @fileoverview Public API of the privacy module: the RDP accountant for DP-SGD, the (ε, δ) ceiling
+ * on membership inference, and empirical ε lower bounds from attack results. Pure math, no tfjs.
+ */
+export { DEFAULT_ORDERS, computeRdp, sampledGaussianRdp } from './rdp';
+export {
+  computeEpsilon,
+  epsilonFloor,
+  epsilonFromRdp,
+  epsilonSeries,
+  noiseForEpsilon,
+  type DpSgdParams,
+  type NoiseForEpsilon,
+  type PrivacySpent,
+} from './accountant';
+export {
+  boundRocCurve,
+  boundRocCurveLog,
+  maxAdvantage,
+  maxBalancedAccuracy,
+  maxTprAtFpr,
+  type RocPoint,
+} from './bound';
+export {
+  auditAtThreshold,
+  auditBestThreshold,
+  clopperPearson,
+  countsAtThreshold,
+  epsilonLowerBound,
+  type AttackCounts,
+  type AuditOptions,
+  type ConfidenceInterval,
+  type EpsilonLowerBound,
+} from './audit';
+export { InvalidParameterError } from './params';
+export { betaQuantile, logErfc, logGamma, regularizedBeta } from './special';
