@@ -1,0 +1,105 @@
+/**
+ * @fileoverview Early-stopping bookkeeping for one model or K stacked models: best validation
+ * loss, patience, which models are still training, and a copy of each model's best weights.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { cloneParams, disposeParams, type MlpParams } from './mlp-params';
+
+/** Tracks K models; owns its tensors (best weights, active mask) until `dispose`. */
+export class EarlyStopper {
+  readonly bestEpoch: number[];
+  readonly stoppedEpoch: number[];
+  readonly active: boolean[];
+  private readonly bestLoss: number[];
+  private readonly waiting: number[];
+  private best: MlpParams | null = null;
+  private mask: tf.Tensor | null = null;
+
+  /**
+   * @param patience epochs without improvement before a model stops (0 disables stopping)
+   * @param keepBest whether to keep a copy of the best weights (restoreBest)
+   */
+  constructor(
+    k: number,
+    epochs: number,
+    private readonly patience: number,
+    private readonly keepBest: boolean,
+  ) {
+    this.bestEpoch = new Array(k).fill(epochs);
+    this.stoppedEpoch = new Array(k).fill(epochs);
+    this.active = new Array(k).fill(true);
+    this.bestLoss = new Array(k).fill(Infinity);
+    this.waiting = new Array(k).fill(0);
+  }
+
+  /** True while at least one model still trains. */
+  get anyActive(): boolean {
+    return this.active.some((a) => a);
+  }
+
+  /** [K, 1, 1] 0/1 mask of active models for the optimizer, or null when all are active. Owned here. */
+  get activeMask(): tf.Tensor | null {
+    return this.mask;
+  }
+
+  /**
+   * Records the validation losses after `epoch` (1-based) and updates the best copies.
+   * Does not mutate or keep `params`'s tensors (copies are made).
+   */
+  update(epoch: number, losses: readonly number[], params: MlpParams): void {
+    const improved = losses.map((loss, m) => this.active[m] && loss < this.bestLoss[m]);
+    losses.forEach((loss, m) => {
+      if (!this.active[m]) return;
+      if (improved[m]) {
+        this.bestLoss[m] = loss;
+        this.bestEpoch[m] = epoch;
+        this.waiting[m] = 0;
+      } else if (++this.waiting[m] >= this.patience && this.patience > 0) {
+        this.active[m] = false;
+        this.stoppedEpoch[m] = epoch;
+      }
+    });
+    if (this.keepBest && improved.some((i) => i)) this.copyBest(improved, params);
+    if (params.k > 1 && this.active.some((a) => !a)) {
+      this.mask?.dispose();
+      this.mask = tf.tensor(this.active.map((a) => (a ? 1 : 0)), [params.k, 1, 1]);
+    }
+  }
+
+  private copyBest(improved: readonly boolean[], params: MlpParams): void {
+    if (!this.best || improved.every((i) => i)) {
+      if (this.best) disposeParams(this.best);
+      this.best = cloneParams(params);
+      return;
+    }
+    // Stacked, some improved: blend in the improved models only.
+    const old = this.best;
+    const sel = tf.tensor(improved.map((i) => (i ? 1 : 0)), [params.k, 1, 1]);
+    const blend = (b: tf.Tensor, p: tf.Tensor) => tf.tidy(() => tf.add(b, tf.mul(sel, tf.sub(p, b))));
+    this.best = {
+      weights: old.weights.map((b, l) => blend(b, params.weights[l])),
+      biases: old.biases.map((b, l) => blend(b, params.biases[l])),
+      k: params.k,
+    };
+    sel.dispose();
+    disposeParams(old);
+  }
+
+  /**
+   * Hands over the best weights (ownership passes to the caller), or null if none were kept.
+   * A model stacked with others that never improved keeps its first-epoch weights.
+   */
+  takeBest(): MlpParams | null {
+    const best = this.best;
+    this.best = null;
+    return best;
+  }
+
+  /** Frees the kept copies and the mask. */
+  dispose(): void {
+    if (this.best) disposeParams(this.best);
+    this.best = null;
+    this.mask?.dispose();
+    this.mask = null;
+  }
+}
