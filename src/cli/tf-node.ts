@@ -4,6 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+// tfjs-core alone registers no gradients; autodiff (CNN, tests, self-test) needs them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
@@ -24,7 +26,7 @@ export async function initNodeBackend(name: NodeBackend = 'wasm'): Promise<strin
     const fetchOriginal = platform.fetch.bind(platform);
     platform.fetch = async (path: string, init?: RequestInit) =>
       path === simd || path === plain
-        ? new Response(await readFile(path), { headers: { 'content-type': 'application/wasm' } })
+        ? new Response(new Uint8Array(await readFile(path)), { headers: { 'content-type': 'application/wasm' } })
         : fetchOriginal(path, init);
     const threaded = require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm');
     setWasmPaths(
