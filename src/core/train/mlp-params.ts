@@ -82,7 +82,7 @@ export function cloneParams(params: MlpParams): MlpParams {
 export function unstackParams(params: MlpParams): MlpParams[] {
   if (params.k === 1) return [cloneParams(params)];
   const ws = params.weights.map((w) => tf.unstack(w));
-  const bs = params.biases.map((b) => tf.unstack(tf.reshape(b, [params.k, -1])));
+  const bs = params.biases.map((b) => tf.tidy(() => tf.unstack(tf.reshape(b, [params.k, -1]))));
   return Array.from({ length: params.k }, (_, m) => ({
     weights: ws.map((list) => list[m]),
     biases: bs.map((list) => list[m]),

@@ -1,0 +1,214 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initNodeBackend } from '../../cli/tf-node';
+import { CancelledError } from '../abort';
+import type { Augmenter, EpochReport, EvalResult, MlpSpec, TrainOptions, TrainingData } from '../models/types';
+import { Rng } from '../rng';
+import { BASE_OPTIONS, prototypeTask, randomLabelSet } from './fixtures';
+import { resolveStrategy, trainModel, trainModels, type MlpModel } from './index';
+
+beforeAll(async () => {
+  await initNodeBackend('cpu');
+});
+
+const SPEC: MlpSpec = { type: 'mlp', inputDim: 10, hidden: [16], activation: 'relu', numClasses: 4 };
+
+async function weightsOf(model: MlpModel): Promise<number[]> {
+  const w = await model.readWeights();
+  return [...w.weights, ...w.biases].flatMap((a) => Array.from(a));
+}
+
+function maxDiff(a: number[], b: number[]): number {
+  expect(a.length).toBe(b.length);
+  return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+}
+
+/** Mixup with the next row in the batch: soft targets, drawing from the model's own rng. */
+const mixup: Augmenter = (x, y, rows, d, numClasses, rng) => {
+  const out = new Float32Array(rows * d);
+  const targets = new Float32Array(rows * numClasses);
+  for (let r = 0; r < rows; r++) {
+    const o = (r + 1) % rows;
+    const lam = rng.uniform(0.6, 1);
+    for (let j = 0; j < d; j++) out[r * d + j] = lam * x[r * d + j] + (1 - lam) * x[o * d + j];
+    targets[r * numClasses + y[r]] += lam;
+    targets[r * numClasses + y[o]] += 1 - lam;
+  }
+  return { x: out, targets };
+};
+
+/** Trains the same K models both ways and returns the largest weight difference. */
+async function batchedVsSequential(
+  sets: TrainingData[],
+  options: TrainOptions,
+  spec = SPEC,
+  augment?: Augmenter,
+): Promise<{ worst: number; stoppedEpochs: number[] }> {
+  const rngs = () => sets.map((_, m) => new Rng(500 + m));
+  const batched = await trainModels(spec, sets, options, rngs(), { strategy: 'batched', augment });
+  const sequential = await trainModels(spec, sets, options, rngs(), { strategy: 'sequential', augment });
+  expect(batched.every((m) => m.strategy === 'batched')).toBe(true);
+  expect(sequential.every((m) => m.strategy === 'sequential')).toBe(true);
+  let worst = 0;
+  for (let m = 0; m < sets.length; m++) {
+    worst = Math.max(worst, maxDiff(await weightsOf(batched[m]), await weightsOf(sequential[m])));
+    expect(batched[m].stoppedEpoch).toBe(sequential[m].stoppedEpoch);
+    expect(batched[m].bestEpoch).toBe(sequential[m].bestEpoch);
+  }
+  const stoppedEpochs = batched.map((m) => m.stoppedEpoch);
+  [...batched, ...sequential].forEach((m) => m.dispose());
+  return { worst, stoppedEpochs };
+}
+
+describe('trainModels', () => {
+  it('is deterministic: the same seed gives the same weights, another seed different ones', async () => {
+    const data = randomLabelSet(60, 10, 4, 1);
+    const opts = { ...BASE_OPTIONS, dropout: 0.2, l2: 1e-3 };
+    const [a, b, c] = await Promise.all([1, 1, 2].map((s) => trainModel(SPEC, data, opts, new Rng(s))));
+    const [wa, wb, wc] = await Promise.all([a, b, c].map(weightsOf));
+    expect(wa).toEqual(wb);
+    expect(maxDiff(wa, wc)).toBeGreaterThan(1e-3);
+    [a, b, c].forEach((m) => m.dispose());
+  });
+
+  it('gives the same models batched as sequential (Adam, dropout, L2, L1, soft targets)', async () => {
+    const sets = [2, 3, 4].map((s) => randomLabelSet(50, 10, 4, s));
+    const opts = { ...BASE_OPTIONS, dropout: 0.3, l2: 1e-3, l1: 1e-4 };
+    expect((await batchedVsSequential(sets, opts, SPEC, mixup)).worst).toBeLessThan(1e-4);
+    const sgd = { ...opts, optimizer: 'sgd' as const, learningRate: 0.1 };
+    expect((await batchedVsSequential(sets, sgd, { ...SPEC, hidden: [8, 6], activation: 'tanh' })).worst).toBeLessThan(1e-4);
+  });
+
+  it('gives the same models batched as sequential under DP-SGD, with unequal set sizes', async () => {
+    const sets = [40, 55, 61].map((n, m) => randomLabelSet(n, 10, 4, 10 + m));
+    const opts = { ...BASE_OPTIONS, dropout: 0.2, dp: { noiseMultiplier: 0.8, clipNorm: 1, sampleRate: 0.25 } };
+    expect((await batchedVsSequential(sets, opts)).worst).toBeLessThan(1e-4);
+  });
+
+  it('gives the same models batched as sequential with early stopping at different epochs', async () => {
+    // Random labels stop almost at once; a clean prototype task keeps improving for longer.
+    const sets = [randomLabelSet(60, 10, 4, 5), prototypeTask(60, 1, 10, 4, 0.8, 0.1, 6).train, prototypeTask(60, 1, 10, 4, 0.5, 0, 7).train];
+    const opts = { ...BASE_OPTIONS, epochs: 15, learningRate: 0.03, earlyStopping: { enabled: true, validationSplit: 0.25, patience: 2, restoreBest: true } };
+    const stopped = await batchedVsSequential(sets, opts);
+    expect(stopped.worst).toBeLessThan(1e-4);
+    expect(new Set(stopped.stoppedEpochs).size).toBeGreaterThan(1); // the freeze mask was exercised
+  });
+
+  it('chooses sequential on cpu/wasm and batched on GPUs, and falls back when sizes differ', () => {
+    const sets = [randomLabelSet(20, 10, 4, 1), randomLabelSet(20, 10, 4, 2)];
+    expect(resolveStrategy('auto', 'wasm', sets, BASE_OPTIONS).strategy).toBe('sequential');
+    expect(resolveStrategy('auto', 'webgpu', sets, BASE_OPTIONS).strategy).toBe('batched');
+    const uneven = [sets[0], randomLabelSet(21, 10, 4, 3)];
+    expect(resolveStrategy('batched', 'webgpu', uneven, BASE_OPTIONS).strategy).toBe('sequential');
+    expect(resolveStrategy('batched', 'webgpu', uneven, { ...BASE_OPTIONS, dp: { noiseMultiplier: 1, clipNorm: 1, sampleRate: 0.1 } }).strategy).toBe('batched');
+  });
+
+  it('stops early on an overfitting task and restores the best epoch', async () => {
+    const data = randomLabelSet(120, 10, 4, 21); // random labels: validation loss can only rise
+    const reports: EpochReport[] = [];
+    const model = await trainModel(
+      { ...SPEC, hidden: [64] },
+      data,
+      { ...BASE_OPTIONS, epochs: 40, learningRate: 0.02, earlyStopping: { enabled: true, validationSplit: 0.3, patience: 3, restoreBest: true } },
+      new Rng(4),
+      { onEpoch: (r) => reports.push(r) },
+    );
+    expect(model.stoppedEpoch).toBeLessThan(40);
+    expect(model.stoppedEpoch).toBe(model.bestEpoch + 3);
+    expect(reports.length).toBe(model.stoppedEpoch);
+    const best = Math.min(...reports.map((r) => r.validationLoss!));
+    expect(reports[model.bestEpoch - 1].validationLoss).toBe(best);
+    model.dispose();
+  });
+
+  it('reports per-epoch metrics with eval sets and confidence snapshots', async () => {
+    const data = randomLabelSet(40, 10, 4, 30);
+    const other = randomLabelSet(25, 10, 4, 31);
+    const reports: Array<EpochReport & { eval: Readonly<Record<string, EvalResult>> }> = [];
+    const models = await trainModels(SPEC, [data, data], BASE_OPTIONS, [new Rng(1), new Rng(2)], {
+      onEpoch: (r) => reports.push(r),
+      evalSets: [{ name: 'members', data }, { name: 'outside', data: other }],
+      confidenceSnapshots: true,
+    });
+    expect(reports.map((r) => [r.model, r.epoch])).toEqual([[0, 1], [0, 2], [0, 3], [1, 1], [1, 2], [1, 3]]);
+    for (const r of reports) {
+      expect(r.trainAccuracy).toBeGreaterThanOrEqual(0);
+      expect(r.trainAccuracy).toBeLessThanOrEqual(1);
+      expect(r.trainLoss).toBeGreaterThan(0);
+    }
+    const last = reports[2];
+    expect(last.eval.outside.confidence).toHaveLength(25);
+    // The 'members' set is the training set, so its metrics equal the train metrics.
+    expect(last.eval.members.loss).toBeCloseTo(last.trainLoss, 5);
+    const proba = await models[0].predictProba(other.x, other.n);
+    const conf = Array.from({ length: other.n }, (_, i) => proba[i * 4 + other.y[i]]);
+    conf.forEach((c, i) => expect(last.eval.outside.confidence![i]).toBeCloseTo(c, 5));
+    expect(reports[3].eval).toEqual({});
+    models.forEach((m) => m.dispose());
+  });
+
+  it('predicts probabilities that are the softmax of the logits, in chunks', async () => {
+    const data = randomLabelSet(30, 10, 4, 40);
+    const model = await trainModel(SPEC, data, BASE_OPTIONS, new Rng(3));
+    const big = randomLabelSet(5000, 10, 4, 41); // more rows than one chunk
+    const [proba, logits] = [await model.predictProba(big.x, big.n), await model.predictLogits(big.x, big.n)];
+    expect(proba).toHaveLength(5000 * 4);
+    for (const row of [0, 4095, 4096, 4999]) {
+      const l = Array.from(logits.subarray(row * 4, row * 4 + 4));
+      const z = l.reduce((s, v) => s + Math.exp(v), 0);
+      l.forEach((v, c) => expect(proba[row * 4 + c]).toBeCloseTo(Math.exp(v) / z, 5));
+    }
+    const norms = await model.perExampleGradNorms(big.x, big.y, big.n);
+    expect(norms).toHaveLength(5000);
+    expect(norms.every((v) => v > 0 && Number.isFinite(v))).toBe(true);
+    model.dispose();
+    await expect(model.predictProba(big.x, 1)).rejects.toThrow(/disposed/);
+  });
+
+  it('rejects bad inputs with a message that names the problem', async () => {
+    const data = randomLabelSet(20, 10, 4, 1);
+    await expect(trainModel({ ...SPEC, inputDim: 9 }, data, BASE_OPTIONS, new Rng(1))).rejects.toThrow(/features/);
+    await expect(trainModel(SPEC, data, { ...BASE_OPTIONS, dropout: 1 }, new Rng(1))).rejects.toThrow(/dropout/);
+    await expect(trainModel({ ...SPEC, numClasses: 2 }, data, BASE_OPTIONS, new Rng(1))).rejects.toThrow(/label/);
+  });
+});
+
+describe('tensor hygiene', () => {
+  it('returns to the baseline tensor count after training and dispose', async () => {
+    const data = randomLabelSet(40, 10, 4, 50);
+    const start = tf.memory().numTensors;
+    const opts = { ...BASE_OPTIONS, dropout: 0.2, l2: 1e-3, earlyStopping: { enabled: true, validationSplit: 0.25, patience: 1, restoreBest: true } };
+    const models = await trainModels(SPEC, [data, data, data], opts, [1, 2, 3].map((s) => new Rng(s)), { strategy: 'batched', onEpoch: () => {} });
+    expect(tf.memory().numTensors).toBe(start + 3 * 4); // 2 weights + 2 biases each
+    models.forEach((m) => m.dispose());
+    const dp = await trainModel(SPEC, data, { ...opts, dp: { noiseMultiplier: 1, clipNorm: 1, sampleRate: 0.2 } }, new Rng(1));
+    await dp.perExampleGradNorms(data.x, data.y, data.n);
+    dp.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it.each(['sequential', 'batched'] as const)('frees everything and rejects with CancelledError on abort (%s)', async (strategy) => {
+    const data = randomLabelSet(64, 10, 4, 60);
+    const start = tf.memory().numTensors;
+    const signal = { aborted: false };
+    const run = trainModels(SPEC, [data, data], { ...BASE_OPTIONS, epochs: 50, dp: null }, [new Rng(1), new Rng(2)], {
+      strategy,
+      signal,
+      onEpoch: (r) => { if (r.epoch === 2) signal.aborted = true; },
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    await expect(run).rejects.toHaveProperty('name', 'AbortError');
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('sees an abort raised by a timer in the middle of an epoch', async () => {
+    const data = randomLabelSet(4000, 10, 4, 61);
+    const start = tf.memory().numTensors;
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const began = Date.now();
+    await expect(trainModel(SPEC, data, { ...BASE_OPTIONS, epochs: 1000, batchSize: 8 }, new Rng(1), { signal: controller.signal })).rejects.toBeInstanceOf(CancelledError);
+    expect(Date.now() - began).toBeLessThan(5000);
+    expect(tf.memory().numTensors).toBe(start);
+  });
+});
