@@ -31,4 +31,16 @@ export interface Dataset {
   readonly rawX?: Float32Array;
   /** Rows deliberately placed far from their class (outliers), as row indices. */
   readonly outlierRows?: readonly number[];
+  /**
+   * How `x` was made from `rawX`, per column (length d each): x = (raw − mean) / std.
+   * Columns left unscaled (one-hot, bits) have mean 0 and std 1. Lets a dataset describe itself
+   * and lets the UI turn an edited raw record back into model input.
+   */
+  readonly scaling?: FeatureScaling;
+}
+
+/** Per-column standardization parameters (see Dataset.scaling). */
+export interface FeatureScaling {
+  readonly mean: Float32Array;
+  readonly std: Float32Array;
 }
