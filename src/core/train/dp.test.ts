@@ -46,7 +46,7 @@ async function oneAtATime(params: MlpParams, x: tf.Tensor, targets: tf.Tensor, c
   const norms: number[] = [];
   for (let i = 0; i < B; i++) {
     const grads = tf.tidy(() => tf.grads(loss(tf.slice(x, [i, 0], [1, -1]), tf.slice(targets, [i, 0], [1, -1])))(flatParams(params)));
-    const values = await Promise.all(grads.map((g) => g.data()));
+    const values = (await Promise.all(grads.map((g) => g.data()))) as Float32Array[];
     tf.dispose(grads);
     const norm = Math.sqrt(values.reduce((s, v) => s + v.reduce((a, b) => a + b * b, 0), 0));
     norms.push(norm);
