@@ -1,6 +1,7 @@
 import type { Command } from './types';
 import { presetsCommand } from './presets';
 import { epsilonCommand, noiseCommand } from './privacy';
+import { experimentCommand } from './experiment';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [presetsCommand, epsilonCommand, noiseCommand];
+export const COMMANDS: readonly Command[] = [presetsCommand, experimentCommand, epsilonCommand, noiseCommand];

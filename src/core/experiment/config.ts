@@ -1,0 +1,218 @@
+/**
+ * @fileoverview ExperimentConfig: one typed object, with defaults and a validator, that fully
+ * determines a run together with its seed. The URL, presets, the CLI and lessons build on it.
+ */
+import type { AttackName } from '../attacks/registry';
+import type { Activation, OptimizerName } from '../models/types';
+import { DATASET_INFO, type DatasetName } from '../data/generate';
+import { describeKind, fieldSpec, FIELDS, type FieldSpec } from './schema';
+
+export interface ExperimentConfig {
+  readonly seed: number;
+  readonly data: {
+    readonly name: DatasetName | 'csv';
+    readonly n: number | null;
+    readonly noise: number | null;
+    readonly outliers: number;
+    readonly classes: number | null;
+    readonly features: number | null;
+  };
+  readonly split: { readonly targetMembers: number; readonly shadowPool: number };
+  readonly model: {
+    readonly type: 'mlp' | 'cnn';
+    readonly layers: number;
+    readonly width: number;
+    readonly activation: Activation;
+    readonly filters: number;
+    readonly dropout: number;
+  };
+  readonly train: {
+    readonly epochs: number;
+    readonly batchSize: number;
+    readonly learningRate: number;
+    readonly optimizer: OptimizerName;
+    readonly l2: number;
+    readonly l1: number;
+    readonly earlyStopping: boolean;
+    readonly patience: number;
+    readonly validationSplit: number;
+    readonly augmentation: 'none' | 'noise' | 'mixup' | 'shift';
+    readonly augmentationStrength: number;
+    readonly ensemble: number;
+  };
+  readonly dp: {
+    readonly enabled: boolean;
+    readonly noiseMultiplier: number;
+    readonly targetEpsilon: number | null;
+    readonly clipNorm: number;
+    readonly delta: number | null;
+    readonly sampleRate: number | null;
+  };
+  readonly api: { readonly output: 'full' | 'top-k' | 'rounded' | 'label'; readonly topK: number; readonly decimals: number };
+  readonly attack: {
+    readonly names: readonly AttackName[];
+    readonly shadows: number;
+    readonly references: number;
+    readonly classifier: 'logistic' | 'mlp';
+    readonly perClass: boolean;
+    readonly includeLabel: boolean;
+    readonly liraVariance: 'global' | 'per-record';
+    readonly queries: number;
+  };
+}
+
+/** A config that failed validation; `problems` has one sentence per bad field. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join(' '));
+    this.name = 'ConfigError';
+  }
+}
+
+type Json = Record<string, unknown>;
+
+function getPath(obj: Json, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Json)[k] : undefined), obj);
+}
+
+function setPath(obj: Json, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Json;
+  o[keys[keys.length - 1]] = value;
+}
+
+/** The default config (a fresh object each call). */
+export function defaultConfig(): ExperimentConfig {
+  const out: Json = {};
+  for (const f of FIELDS) setPath(out, f.path, Array.isArray(f.default) ? [...f.default] : f.default);
+  return out as unknown as ExperimentConfig;
+}
+
+/** A deep copy of a plain-JSON config (structuredClone is not in core's ES lib). */
+function deepCopy(config: ExperimentConfig): Json {
+  return JSON.parse(JSON.stringify(config)) as Json;
+}
+
+/** Checks one value against its field; returns a problem sentence or null. Pure. */
+export function fieldProblem(field: FieldSpec, value: unknown): string | null {
+  const k = field.kind;
+  const bad = () => `${field.path} must be ${describeKind(field)}, got ${JSON.stringify(value) ?? String(value)}.`;
+  if (value === null) return field.nullable ? null : bad();
+  switch (k.type) {
+    case 'int':
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return bad();
+      if (k.type === 'int' && !Number.isInteger(value)) return bad();
+      const belowMin = k.type === 'number' && k.exclusiveMin ? value <= k.min : value < k.min;
+      return belowMin || value > k.max ? bad() : null;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? null : bad();
+    case 'enum':
+      return typeof value === 'string' && k.values.includes(value) ? null : bad();
+    case 'list':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && k.values.includes(v)) ? null : bad();
+  }
+}
+
+/** Every leaf path in `obj`, to find fields the schema does not know. */
+function leafPaths(obj: Json, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? leafPaths(v as Json, prefix + k + '.') : [prefix + k],
+  );
+}
+
+/** Problems that involve several fields at once. */
+function crossFieldProblems(c: ExperimentConfig): string[] {
+  const problems: string[] = [];
+  if (c.data.name !== 'csv') {
+    const info = DATASET_INFO[c.data.name];
+    const n = c.data.n ?? info.n.default;
+    if (n < info.n.min || n > info.n.max) problems.push(`data.n for ${c.data.name} must be in ${info.n.min}..${info.n.max}, got ${n}.`);
+    if (c.data.noise !== null && (c.data.noise < info.noise.min || c.data.noise > info.noise.max)) {
+      problems.push(`data.noise for ${c.data.name} (${info.noiseMeaning}) must be in ${info.noise.min}..${info.noise.max}, got ${c.data.noise}.`);
+    }
+    if (c.data.classes !== null && (c.data.classes < info.classes.min || c.data.classes > info.classes.max)) {
+      problems.push(`data.classes for ${c.data.name} must be in ${info.classes.min}..${info.classes.max}, got ${c.data.classes}.`);
+    }
+    if (c.data.features !== null && !info.features) problems.push(`data.features applies only to purchases, not ${c.data.name}.`);
+    if (c.data.outliers >= 1 && c.data.outliers >= n) problems.push(`data.outliers (${c.data.outliers}) must be below data.n (${n}).`);
+    const needed = 2 * c.split.targetMembers + c.split.shadowPool;
+    if (needed > n) {
+      problems.push(
+        `The split needs ${needed} rows (2 × split.targetMembers ${c.split.targetMembers} + split.shadowPool ${c.split.shadowPool}) but data.n is ${n}.`,
+      );
+    }
+    if (c.model.type === 'cnn' && info.kind !== 'image') problems.push(`model.type cnn needs an image dataset (glyphs), not ${c.data.name}.`);
+    if (c.train.augmentation === 'shift' && info.kind !== 'image') problems.push(`train.augmentation shift needs an image dataset, not ${c.data.name}.`);
+  }
+  if (c.train.ensemble > c.split.targetMembers / 10) {
+    problems.push(`train.ensemble ${c.train.ensemble} leaves fewer than 10 rows per model; raise split.targetMembers.`);
+  }
+  if (c.api.output === 'top-k' && c.data.classes !== null && c.api.topK > c.data.classes) {
+    problems.push(`api.topK (${c.api.topK}) cannot exceed the number of classes (${c.data.classes}).`);
+  }
+  if (c.attack.names.length === 0) problems.push('attack.names must name at least one attack.');
+  return problems;
+}
+
+/**
+ * Validates `input` (parsed JSON, possibly partial) and returns a complete config: missing fields
+ * take their defaults. Throws ConfigError naming every unknown field, wrong type or out-of-range value.
+ */
+export function validateConfig(input: unknown): ExperimentConfig {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new ConfigError(['The config must be a JSON object.']);
+  const problems: string[] = [];
+  for (const path of leafPaths(input as Json)) {
+    if (!fieldSpec(path)) problems.push(`Unknown config field "${path}".`);
+  }
+  const out = defaultConfig() as unknown as Json;
+  for (const f of FIELDS) {
+    const value = getPath(input as Json, f.path);
+    if (value === undefined) continue;
+    const problem = fieldProblem(f, value);
+    if (problem) problems.push(problem);
+    else setPath(out, f.path, value);
+  }
+  if (problems.length === 0) problems.push(...crossFieldProblems(out as unknown as ExperimentConfig));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out as unknown as ExperimentConfig;
+}
+
+/** Parses a `--set`/URL string for `field` into its typed value. Throws ConfigError if it can't. */
+export function parseFieldValue(field: FieldSpec, raw: string): unknown {
+  const k = field.kind;
+  if (raw === 'null' && field.nullable) return null;
+  let value: unknown = raw;
+  if (k.type === 'int' || k.type === 'number') value = raw.trim() === '' ? NaN : Number(raw);
+  else if (k.type === 'boolean') value = raw === 'true' ? true : raw === 'false' ? false : raw;
+  else if (k.type === 'list') value = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const problem = fieldProblem(field, value);
+  if (problem) throw new ConfigError([problem]);
+  return value;
+}
+
+/** Returns a copy of `config` with `path` set from a string (as `--set path=value` gives it); validated. */
+export function withField(config: ExperimentConfig, path: string, raw: string): ExperimentConfig {
+  const field = fieldSpec(path);
+  if (!field) throw new ConfigError([`Unknown config field "${path}".`]);
+  const copy = deepCopy(config);
+  setPath(copy, path, parseFieldValue(field, raw));
+  return validateConfig(copy);
+}
+
+/** Deep-merges a partial config over `base` and validates the result. */
+export function mergeConfig(base: ExperimentConfig, patch: unknown): ExperimentConfig {
+  const copy = deepCopy(base);
+  const merge = (dst: Json, src: Json) => {
+    for (const [k, v] of Object.entries(src)) {
+      if (v && typeof v === 'object' && !Array.isArray(v)) merge((dst[k] ??= {}) as Json, v as Json);
+      else dst[k] = v;
+    }
+  };
+  if (patch && typeof patch === 'object') merge(copy, patch as Json);
+  return validateConfig(copy);
+}
+
+export { getPath as readField };

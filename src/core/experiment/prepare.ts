@@ -1,0 +1,198 @@
+/**
+ * @fileoverview The training stage: data → split → target → shadow and reference models, with
+ * their outputs cached for the attack stage.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { Rng } from '../rng';
+import { nowMs } from '../clock';
+import type { Dataset } from '../data/types';
+import { splitForExperiment, toTrainingData } from '../data/splits';
+import type { EvalResult, TrainHooks, TrainingData } from '../models/types';
+import { throwIfAborted, type AbortSignalLike } from '../abort';
+import type { ExperimentConfig } from './config';
+import { augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor } from './recipe';
+import { trainPredictors } from './predictors';
+import { trainingKey, type Artifacts, type ModelGroup, type RecordSet } from './artifacts';
+import { phaseWeights, type Phase, type ProgressCallback, type TargetEpoch } from './progress';
+import { needsReferences, needsShadows } from './needs';
+
+export interface PrepareOptions {
+  readonly csv?: Dataset;
+  readonly signal?: AbortSignalLike;
+  readonly onProgress?: ProgressCallback;
+  /** Include per-record confidences in the target's epoch events (for the animated histogram). */
+  readonly confidenceSnapshots?: boolean;
+}
+
+function concatRows(dataset: Dataset, a: Int32Array, b: Int32Array): { rows: Int32Array; set: RecordSet } {
+  const rows = new Int32Array(a.length + b.length);
+  rows.set(a);
+  rows.set(b, a.length);
+  return { rows, set: toTrainingData(dataset, rows) };
+}
+
+/** Random halves of `n` rows for `models` models: an M × n IN/OUT mask and the training rows of each. */
+function randomHalves(n: number, models: number, rng: Rng): { inMask: Uint8Array; rows: Int32Array[] } {
+  const inMask = new Uint8Array(models * n);
+  const rows = Array.from({ length: models }, (_, m) => {
+    const chosen = rng.fork(`half-${m}`).permutation(n).slice(0, Math.floor(n / 2)).sort();
+    for (const r of chosen) inMask[m * n + r] = 1;
+    return chosen;
+  });
+  return { inMask, rows };
+}
+
+function pick(set: RecordSet, rows: Int32Array): TrainingData {
+  const x = new Float32Array(rows.length * set.d);
+  const y = new Int32Array(rows.length);
+  rows.forEach((r, k) => {
+    x.set(set.x.subarray(r * set.d, (r + 1) * set.d), k * set.d);
+    y[k] = set.y[r];
+  });
+  return { x, y, n: rows.length, d: set.d };
+}
+
+/** Tracks overall progress across weighted phases. */
+class ProgressTracker {
+  private done = 0;
+  constructor(private readonly weights: Record<Phase, number>, private readonly report?: ProgressCallback) {}
+  emit(phase: Phase, label: string, within: number, targetEpoch?: TargetEpoch): void {
+    const total = Object.values(this.weights).reduce((a, b) => a + b, 0);
+    this.report?.({ phase, label, fraction: Math.min(1, (this.done + this.weights[phase] * within) / total), targetEpoch });
+  }
+  finish(phase: Phase): void {
+    this.done += this.weights[phase];
+  }
+}
+
+function toTargetEpoch(epoch: number, trainLoss: number, trainAccuracy: number, ev: Readonly<Record<string, EvalResult>>): TargetEpoch {
+  return {
+    epoch,
+    trainLoss,
+    trainAccuracy,
+    memberLoss: ev.members.loss,
+    memberAccuracy: ev.members.accuracy,
+    nonMemberLoss: ev.nonMembers.loss,
+    nonMemberAccuracy: ev.nonMembers.accuracy,
+    memberConfidence: ev.members.confidence,
+    nonMemberConfidence: ev.nonMembers.confidence,
+  };
+}
+
+/** Trains an attacker model group on random halves of `queries` and caches its outputs on them. */
+async function trainGroup(
+  a: Pick<Artifacts, 'spec' | 'options' | 'augment' | 'config'>,
+  queries: RecordSet,
+  count: number,
+  rng: Rng,
+  hooks: TrainHooks,
+  withLogits: boolean,
+): Promise<ModelGroup> {
+  const { inMask, rows } = randomHalves(queries.n, count, rng.fork('halves'));
+  const predictors = await trainPredictors(a.spec, rows.map((r) => pick(queries, r)), a.options, a.config.train.ensemble, rng.fork('models'), hooks);
+  const probs: Float32Array[] = [];
+  const logits: Float32Array[] = [];
+  for (const p of predictors) {
+    probs.push(await p.probs(queries.x, queries.n));
+    if (withLogits) logits.push(await p.logits(queries.x, queries.n));
+  }
+  return { predictors, inMask, probs, logits };
+}
+
+/** Trains shadow models on the attacker's pool if they do not exist yet. */
+export async function ensureShadows(a: Artifacts, opts: PrepareOptions = {}, tracker?: ProgressTracker): Promise<ModelGroup> {
+  if (a.shadows) return a.shadows;
+  const K = a.config.attack.shadows;
+  const t0 = nowMs();
+  let epochs = 0;
+  const label = `training ${K} shadow model${K > 1 ? 's' : ''}`;
+  const total = K * a.config.train.ensemble * a.config.train.epochs;
+  a.shadows = await trainGroup(a, a.pool, K, a.rng.fork('shadows'), {
+    signal: opts.signal,
+    augment: a.augment,
+    onEpoch: () => tracker?.emit('shadows', label, ++epochs / total),
+  }, false);
+  a.timingsMs.shadows = nowMs() - t0;
+  return a.shadows;
+}
+
+/** Trains LiRA's reference models on random halves of the candidates if they do not exist yet. */
+export async function ensureReferences(a: Artifacts, opts: PrepareOptions = {}, tracker?: ProgressTracker): Promise<ModelGroup> {
+  if (a.references) return a.references;
+  const M = a.config.attack.references;
+  const t0 = nowMs();
+  let epochs = 0;
+  const total = M * a.config.train.ensemble * a.config.train.epochs;
+  a.references = await trainGroup(a, a.candidates, M, a.rng.fork('references'), {
+    signal: opts.signal,
+    augment: a.augment,
+    onEpoch: () => tracker?.emit('references', `training ${M} reference models`, ++epochs / total),
+  }, true);
+  a.timingsMs.references = nowMs() - t0;
+  return a.references;
+}
+
+/**
+ * Runs the training stage for `config`. Rejects with CancelledError when `opts.signal` aborts,
+ * after freeing every tensor it made. The caller owns the result: call disposeArtifacts.
+ */
+export async function prepareExperiment(config: ExperimentConfig, opts: PrepareOptions = {}): Promise<Artifacts> {
+  const t0 = nowMs();
+  const rng = new Rng(config.seed);
+  const members = config.split.targetMembers;
+  const K = needsShadows(config) ? config.attack.shadows : 0;
+  const M = needsReferences(config) ? config.attack.references : 0;
+  const tracker = new ProgressTracker(phaseWeights({ target: 1, shadows: K, references: M }), opts.onProgress);
+  tracker.emit('data', 'preparing data', 0);
+  const dataset = resolveDataset(config, rng, opts.csv);
+  const split = splitForExperiment(dataset, { targetMembers: members, shadowPool: config.split.shadowPool }, rng.fork('split'));
+  const { rows: candidateRows, set: candidates } = concatRows(dataset, split.targetMembers, split.targetNonMembers);
+  const isMember = new Uint8Array(candidates.n).fill(1, 0, members);
+  const pool = toTrainingData(dataset, split.shadowPool);
+  const spec = modelSpecFor(config, dataset);
+  const privacy = privacyFor(config, rowsPerModel(config));
+  const options = trainOptionsFor(config, privacy);
+  const augment = augmenterFor(config, dataset);
+  tracker.finish('data');
+  throwIfAborted(opts.signal);
+
+  const tTarget = nowMs();
+  const history: TargetEpoch[] = [];
+  const membersSet = toTrainingData(dataset, split.targetMembers);
+  const nonMembersSet = toTrainingData(dataset, split.targetNonMembers);
+  const epochs = config.train.epochs;
+  const [target] = await trainPredictors(spec, [membersSet], options, config.train.ensemble, rng.fork('target'), {
+    signal: opts.signal,
+    augment,
+    confidenceSnapshots: opts.confidenceSnapshots,
+    evalSets: [{ name: 'members', data: membersSet }, { name: 'nonMembers', data: nonMembersSet }],
+    onEpoch: (r) => {
+      if (r.model !== 0 || !r.eval.members) return;
+      const point = toTargetEpoch(r.epoch, r.trainLoss, r.trainAccuracy, r.eval);
+      history.push(point);
+      tracker.emit('target', 'training the target model', r.epoch / epochs, point);
+    },
+  });
+  const base = {
+    config, key: trainingKey(config), dataset, split, spec, options, augment, rng, candidates, isMember,
+    candidateRows, pool, target, history, cache: new Map<string, unknown>(), backend: tf.getBackend(),
+    timingsMs: { data: tTarget - t0, target: 0 } as Record<string, number>,
+    privacy: privacy && target.stoppedEpoch < epochs ? privacyFor(config, rowsPerModel(config), target.stoppedEpoch) : privacy,
+    shadows: null, references: null,
+  };
+  let artifacts: Artifacts | null = null;
+  try {
+    artifacts = { ...base, targetProbs: await target.probs(candidates.x, candidates.n) };
+    artifacts.timingsMs.target = nowMs() - tTarget;
+    tracker.finish('target');
+    if (K > 0) await ensureShadows(artifacts, opts, tracker);
+    tracker.finish('shadows');
+    if (M > 0) await ensureReferences(artifacts, opts, tracker);
+    tracker.finish('references');
+    return artifacts;
+  } catch (err) {
+    target.dispose();
+    artifacts?.shadows?.predictors.forEach((p) => p.dispose());
+    throw err;
+  }
+}

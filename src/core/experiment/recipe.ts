@@ -1,0 +1,124 @@
+/**
+ * @fileoverview Turns an ExperimentConfig into the concrete pieces training needs: the dataset,
+ * the model spec, the training options (with DP-SGD's noise solved from ε when asked), the
+ * augmenter, and the privacy accounting that goes with them. Pure.
+ */
+import type { Augmenter, ModelSpec, TrainOptions } from '../models/types';
+import type { Dataset } from '../data/types';
+import { generateDataset, DATASET_INFO, type DatasetSpec } from '../data/generate';
+import { gaussianNoise, imageShiftNoise, mixup } from '../data/augment';
+import { computeEpsilon, noiseForEpsilon } from '../privacy/index';
+import { dpStepsPerEpoch } from '../train/dp-sgd';
+import type { Rng } from '../rng';
+import type { ExperimentConfig } from './config';
+
+/** DP-SGD's parameters and the ε they give, as results report them. */
+export interface PrivacyAccounting {
+  readonly noiseMultiplier: number;
+  readonly clipNorm: number;
+  readonly sampleRate: number;
+  readonly steps: number;
+  readonly delta: number;
+  /** ε after `steps`; Infinity when σ = 0. */
+  readonly epsilon: number;
+  readonly order: number | null;
+}
+
+/** Generates the configured built-in dataset, or returns the loaded CSV. */
+export function resolveDataset(config: ExperimentConfig, rng: Rng, csv?: Dataset): Dataset {
+  if (config.data.name === 'csv') {
+    if (!csv) throw new Error('data.name is csv, but no CSV rows were loaded.');
+    return csv;
+  }
+  const info = DATASET_INFO[config.data.name];
+  const spec = {
+    name: config.data.name,
+    n: config.data.n ?? info.n.default,
+    ...(config.data.noise !== null && { noise: config.data.noise }),
+    ...(config.data.classes !== null && { classes: config.data.classes }),
+    ...(config.data.features !== null && { features: config.data.features }),
+    outliers: config.data.outliers,
+  } as DatasetSpec;
+  return generateDataset(spec, rng.fork('data'));
+}
+
+/** The model the config describes, sized for `dataset`. */
+export function modelSpecFor(config: ExperimentConfig, dataset: Dataset): ModelSpec {
+  if (config.model.type === 'cnn') {
+    if (!dataset.imageShape) throw new Error('model.type cnn needs an image dataset.');
+    return { type: 'cnn', imageShape: dataset.imageShape, filters: config.model.filters, hidden: config.model.width, numClasses: dataset.numClasses };
+  }
+  return {
+    type: 'mlp',
+    inputDim: dataset.d,
+    hidden: Array.from({ length: config.model.layers }, () => config.model.width),
+    activation: config.model.activation,
+    numClasses: dataset.numClasses,
+  };
+}
+
+/** δ default: the largest power of ten below 1/n, and never above 1e-5. */
+export function defaultDelta(trainRows: number): number {
+  return Math.min(1e-5, 10 ** Math.floor(Math.log10(1 / trainRows) - 1e-12));
+}
+
+/**
+ * The DP accounting for one model trained on `trainRows` rows for `epochs` epochs. With
+ * dp.targetEpsilon set, σ is solved by bisection so that ε after all epochs meets the target.
+ */
+export function privacyFor(config: ExperimentConfig, trainRows: number, epochs = config.train.epochs): PrivacyAccounting | null {
+  if (!config.dp.enabled) return null;
+  const sampleRate = config.dp.sampleRate ?? Math.min(1, config.train.batchSize / trainRows);
+  const steps = epochs * dpStepsPerEpoch(sampleRate);
+  const delta = config.dp.delta ?? defaultDelta(trainRows);
+  const noiseMultiplier =
+    config.dp.targetEpsilon !== null
+      ? noiseForEpsilon({ targetEpsilon: config.dp.targetEpsilon, sampleRate, steps, delta }).noiseMultiplier
+      : config.dp.noiseMultiplier;
+  const spent = computeEpsilon({ noiseMultiplier, sampleRate, steps, delta });
+  return {
+    noiseMultiplier,
+    clipNorm: config.dp.clipNorm,
+    sampleRate,
+    steps,
+    delta,
+    epsilon: spent.infinite ? Infinity : spent.epsilon,
+    order: Number.isFinite(spent.order) ? spent.order : null,
+  };
+}
+
+/** Rows each model of an ensemble trains on (members are split into disjoint parts). */
+export function rowsPerModel(config: ExperimentConfig): number {
+  return Math.floor(config.split.targetMembers / config.train.ensemble);
+}
+
+/** TrainOptions for one model; `privacy` comes from privacyFor. */
+export function trainOptionsFor(config: ExperimentConfig, privacy: PrivacyAccounting | null): TrainOptions {
+  const t = config.train;
+  return {
+    epochs: t.epochs,
+    batchSize: t.batchSize,
+    learningRate: t.learningRate,
+    optimizer: t.optimizer,
+    l2: t.l2,
+    l1: t.l1,
+    dropout: config.model.dropout,
+    earlyStopping: { enabled: t.earlyStopping, validationSplit: t.validationSplit, patience: t.patience, restoreBest: true },
+    dp: privacy ? { noiseMultiplier: privacy.noiseMultiplier, clipNorm: privacy.clipNorm, sampleRate: privacy.sampleRate } : null,
+  };
+}
+
+/** The configured augmenter, or undefined for none. */
+export function augmenterFor(config: ExperimentConfig, dataset: Dataset): Augmenter | undefined {
+  const s = config.train.augmentationStrength;
+  switch (config.train.augmentation) {
+    case 'none':
+      return undefined;
+    case 'noise':
+      return gaussianNoise({ std: s });
+    case 'mixup':
+      return mixup({ alpha: Math.max(s, 1e-3) });
+    case 'shift':
+      return imageShiftNoise({ maxShift: 2, noiseStd: s * 0.3, imageShape: dataset.imageShape });
+  }
+}

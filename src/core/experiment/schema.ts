@@ -1,0 +1,100 @@
+/**
+ * @fileoverview The experiment config's schema: one row per settable field, with its type, range,
+ * default and a tooltip line. The validator, `--set`, the URL codec and the UI's limits all read
+ * this table, so a range is stated once.
+ */
+import { ATTACK_NAMES } from '../attacks/registry';
+
+export type FieldKind =
+  | { readonly type: 'int'; readonly min: number; readonly max: number }
+  | { readonly type: 'number'; readonly min: number; readonly max: number; readonly exclusiveMin?: boolean }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'list'; readonly values: readonly string[] };
+
+export interface FieldSpec {
+  /** Dotted path into ExperimentConfig, e.g. `train.epochs`. */
+  readonly path: string;
+  readonly kind: FieldKind;
+  /** The default; null means "decided from other fields" (e.g. the dataset's own default noise). */
+  readonly default: number | boolean | string | readonly string[] | null;
+  readonly nullable?: boolean;
+  /** One line for tooltips, `--help` and error messages. */
+  readonly help: string;
+}
+
+const int = (min: number, max: number): FieldKind => ({ type: 'int', min, max });
+const num = (min: number, max: number, exclusiveMin = false): FieldKind => ({ type: 'number', min, max, exclusiveMin });
+const bool: FieldKind = { type: 'boolean' };
+const oneOf = (...values: string[]): FieldKind => ({ type: 'enum', values });
+
+/** Every field of ExperimentConfig. Sizes are capped so no setting can exhaust a tab's memory. */
+export const FIELDS: readonly FieldSpec[] = [
+  { path: 'seed', kind: int(0, 2 ** 31 - 1), default: 1, help: 'Seed for every random choice; the same seed gives the same numbers.' },
+  { path: 'data.name', kind: oneOf('moons', 'circles', 'spiral', 'blobs', 'patients', 'purchases', 'glyphs', 'csv'), default: 'purchases', help: 'Which dataset to generate (csv: the rows you loaded).' },
+  { path: 'data.n', kind: int(20, 20_000), default: null, nullable: true, help: 'Rows to generate (null: the dataset default).' },
+  { path: 'data.noise', kind: num(0, 2), default: null, nullable: true, help: "The dataset's noise knob (null: its default)." },
+  { path: 'data.outliers', kind: num(0, 500), default: 0, help: 'Outliers placed far from their class: a fraction below 1 or a count.' },
+  { path: 'data.classes', kind: int(2, 100), default: null, nullable: true, help: 'Number of classes (null: the dataset default).' },
+  { path: 'data.features', kind: int(16, 1000), default: null, nullable: true, help: 'Feature count for purchases (null: 600).' },
+  { path: 'split.targetMembers', kind: int(10, 5_000), default: 1000, help: "Rows in the target's training set; the same number of non-members is held out." },
+  { path: 'split.shadowPool', kind: int(10, 10_000), default: 2000, help: "The attacker's proxy data for shadow models (disjoint from the target's rows)." },
+  { path: 'model.type', kind: oneOf('mlp', 'cnn'), default: 'mlp', help: 'A multilayer perceptron, or a small CNN (images only).' },
+  { path: 'model.layers', kind: int(0, 3), default: 1, help: 'Hidden layers of the MLP (0 = logistic regression).' },
+  { path: 'model.width', kind: int(1, 1024), default: 128, help: 'Units per hidden layer (CNN: units of its dense layer).' },
+  { path: 'model.activation', kind: oneOf('relu', 'tanh', 'sigmoid'), default: 'relu', help: 'Hidden-layer activation.' },
+  { path: 'model.filters', kind: int(1, 64), default: 8, help: 'Convolution filters of the CNN.' },
+  { path: 'model.dropout', kind: num(0, 0.9), default: 0, help: 'Dropout rate on hidden units during training (defense).' },
+  { path: 'train.epochs', kind: int(1, 500), default: 30, help: 'Passes over the training set.' },
+  { path: 'train.batchSize', kind: int(1, 4096), default: 64, help: 'Rows per gradient step.' },
+  { path: 'train.learningRate', kind: num(0, 10, true), default: 0.001, help: 'Step size of the optimizer.' },
+  { path: 'train.optimizer', kind: oneOf('adam', 'sgd'), default: 'adam', help: 'Adam or plain SGD.' },
+  { path: 'train.l2', kind: num(0, 1), default: 0, help: 'L2 penalty on weights (defense).' },
+  { path: 'train.l1', kind: num(0, 1), default: 0, help: 'L1 penalty on weights (defense).' },
+  { path: 'train.earlyStopping', kind: bool, default: false, help: 'Stop when held-out loss stops improving, and restore the best weights (defense).' },
+  { path: 'train.patience', kind: int(1, 100), default: 3, help: 'Epochs without improvement before early stopping.' },
+  { path: 'train.validationSplit', kind: num(0.05, 0.5), default: 0.15, help: 'Share of training rows held out for early stopping.' },
+  { path: 'train.augmentation', kind: oneOf('none', 'noise', 'mixup', 'shift'), default: 'none', help: 'Data augmentation: Gaussian input noise, mixup, or image shifts with pixel noise (defense).' },
+  { path: 'train.augmentationStrength', kind: num(0, 2), default: 0.3, help: 'Noise std, mixup α, or pixel-noise std of the augmentation.' },
+  { path: 'train.ensemble', kind: int(1, 8), default: 1, help: 'Models trained on disjoint parts of the data, with averaged outputs (defense).' },
+  { path: 'dp.enabled', kind: bool, default: false, help: 'Train with DP-SGD: per-example clipping plus Gaussian noise.' },
+  { path: 'dp.noiseMultiplier', kind: num(0, 100), default: 1, help: 'Noise std as a multiple of the clip norm (ignored when targetEpsilon is set).' },
+  { path: 'dp.targetEpsilon', kind: num(0, 1000, true), default: null, nullable: true, help: 'Solve for the noise that reaches this ε (null: use noiseMultiplier).' },
+  { path: 'dp.clipNorm', kind: num(0, 100, true), default: 1, help: "Each example's gradient is clipped to this L2 norm." },
+  { path: 'dp.delta', kind: num(0, 0.1, true), default: null, nullable: true, help: 'δ of the guarantee (null: the largest power of ten below 1/n, at most 1e-5).' },
+  { path: 'dp.sampleRate', kind: num(0, 1, true), default: null, nullable: true, help: 'Poisson sampling rate q (null: batch size / training rows).' },
+  { path: 'api.output', kind: oneOf('full', 'top-k', 'rounded', 'label'), default: 'full', help: 'What the target returns per query.' },
+  { path: 'api.topK', kind: int(1, 100), default: 1, help: 'How many top classes the top-k API returns.' },
+  { path: 'api.decimals', kind: int(0, 6), default: 2, help: 'Decimals the rounded API keeps.' },
+  { path: 'attack.names', kind: { type: 'list', values: ATTACK_NAMES }, default: ['gap', 'loss-threshold', 'shadow-model', 'lira-online', 'lira-offline'], help: 'Attacks to run, comma-separated.' },
+  { path: 'attack.shadows', kind: int(1, 64), default: 8, help: 'Shadow models the attacker trains on its proxy data.' },
+  { path: 'attack.references', kind: int(2, 128), default: 16, help: 'Reference models for LiRA, each trained on a random half of the candidates.' },
+  { path: 'attack.classifier', kind: oneOf('logistic', 'mlp'), default: 'logistic', help: "The shadow-model attack's classifier." },
+  { path: 'attack.perClass', kind: bool, default: false, help: 'One attack classifier per class instead of one global model.' },
+  { path: 'attack.includeLabel', kind: bool, default: false, help: 'Give the attack classifier the true label as well.' },
+  { path: 'attack.liraVariance', kind: oneOf('global', 'per-record'), default: 'global', help: "LiRA's Gaussian variance: shared (robust with few models) or per record." },
+  { path: 'attack.queries', kind: int(1, 64), default: 8, help: 'Perturbed copies the label-only attack queries per record.' },
+];
+
+/** The spec of one field by path, or undefined. */
+export function fieldSpec(path: string): FieldSpec | undefined {
+  return FIELDS.find((f) => f.path === path);
+}
+
+/** A human description of the allowed values, for error messages: "an integer in 1..500". */
+export function describeKind(field: FieldSpec): string {
+  const k = field.kind;
+  const orNull = field.nullable ? ' (or null)' : '';
+  switch (k.type) {
+    case 'int':
+      return `an integer in ${k.min}..${k.max}${orNull}`;
+    case 'number':
+      return `a number in ${k.exclusiveMin ? '(' : '['}${k.min}, ${k.max}]${orNull}`;
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${k.values.join(', ')}${orNull}`;
+    case 'list':
+      return `a comma-separated list of ${k.values.join(', ')}`;
+  }
+}
