@@ -45,12 +45,13 @@ export class DpNoise {
   }
 
   /**
-   * New tensors of N(0, std²) draws shaped like `shapes` (single [..] or stacked [K, ..] layout).
+   * New tensors of N(0, stds[k]²) draws for model k, shaped like `shapes` (single [..] or
+   * stacked [K, ..] layout).
    * Model k's values come from source k in parameter order, so a model draws the same noise
    * alone as stacked. Mutates the sources and the 'noise' buffer, which the returned tensors may
    * view until they are disposed (within the step).
    */
-  draw(shapes: readonly number[][], std: number, buffers: StepBuffers): tf.Tensor[] {
+  draw(shapes: readonly number[][], stds: readonly number[], buffers: StepBuffers): tf.Tensor[] {
     const k = this.sources.length;
     const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
     // Refilled in full every step: reusing the array is safe, reusing its values would not be.
@@ -58,7 +59,7 @@ export class DpNoise {
     let offset = 0;
     for (let p = 0; p < shapes.length; p++) {
       const perModel = sizes[p] / k;
-      for (let m = 0; m < k; m++) this.sources[m].fill(all, std, offset + m * perModel, offset + (m + 1) * perModel);
+      for (let m = 0; m < k; m++) this.sources[m].fill(all, stds[m], offset + m * perModel, offset + (m + 1) * perModel);
       offset += sizes[p];
     }
     offset = 0;
@@ -76,14 +77,16 @@ export interface DpStepInput {
   /** [.., B] with 1 for a sampled row and 0 for padding, or null when there is no padding. */
   readonly rowMask: tf.Tensor | null;
   readonly masks: readonly tf.Tensor[] | null;
-  /** Noise tensors in [...weights, ...biases] order, std σ·C (from `DpNoise.draw`). */
+  /** Noise tensors in [...weights, ...biases] order, std σ·C/(q·n) (from `DpNoise.draw`). */
   readonly noise: readonly tf.Tensor[];
   /** 1/(q·n): a number, or [K, 1, 1] when stacked models have different n. */
   readonly invExpectedBatch: number | tf.Tensor;
 }
 
 /**
- * The privatised gradient (Σ_i clip_C(∇_i) + noise) / (q·n), shaped like the parameters.
+ * The privatised gradient (Σ_i clip_C(∇_i) + N(0, σ²C²)) / (q·n), shaped like the parameters.
+ * The division is folded into the per-example clip factors (B numbers instead of every parameter),
+ * so `input.noise` must already be drawn with std σ·C/(q·n).
  * Returns fresh tensors (call inside `tf.tidy`); disposes nothing.
  */
 export function dpGrads(
@@ -94,12 +97,11 @@ export function dpGrads(
   input: DpStepInput,
 ): Grads {
   const deltas = backwardDeltas(params, cache, logitGrad(cache.logits, input.targets), activation, input.masks);
-  const factors = clipFactors(perExampleSqNorms(cache, deltas), clipNorm, input.rowMask);
-  const sum = clippedGradSum(cache, deltas, factors);
+  const factors = tf.mul(clipFactors(perExampleSqNorms(cache, deltas), clipNorm, input.rowMask), input.invExpectedBatch);
+  const mean = clippedGradSum(cache, deltas, factors);
   const layers = params.weights.length;
-  const finish = (g: tf.Tensor, noise: tf.Tensor) => tf.mul(tf.add(g, noise), input.invExpectedBatch);
   return {
-    weights: sum.weights.map((g, l) => finish(g, input.noise[l])),
-    biases: sum.biases.map((g, l) => finish(g, input.noise[layers + l])),
+    weights: mean.weights.map((g, l) => tf.add(g, input.noise[l])),
+    biases: mean.biases.map((g, l) => tf.add(g, input.noise[layers + l])),
   };
 }

@@ -110,7 +110,7 @@ describe('DP-SGD per-example clipping', () => {
     const noise = new DpNoise([new Rng(9)]);
     const buffers = new StepBuffers();
     const privatised = async () => {
-      const drawn = noise.draw(shapes, sigma * clip, buffers);
+      const drawn = noise.draw(shapes, [sigma * clip * inv], buffers);
       const g = tf.tidy(() => {
         const cache = forward(params, x, 'relu');
         const input = { targets, rowMask: null, masks: null, invExpectedBatch: inv };

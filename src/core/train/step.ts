@@ -116,7 +116,8 @@ export function trainStep(
   const p = pack(batches, s, dropoutRngs, buffers);
   const lead = k === 1 ? [] : [k];
   const shapes = [...params.weights, ...params.biases].map((t) => t.shape);
-  const noise = dp && s.dp ? dp.noise.draw(shapes, s.dp.noiseMultiplier * s.dp.clipNorm, buffers) : null;
+  const noiseStd = s.dp ? s.dp.noiseMultiplier * s.dp.clipNorm : 0;
+  const noise = dp && s.dp ? dp.noise.draw(shapes, dp.invExpectedBatch.map((inv) => noiseStd * inv), buffers) : null;
   let grads: Grads;
   try {
     grads = tf.tidy(() => {
