@@ -2,11 +2,13 @@
  * @fileoverview The connection to the experiment worker: starts it, reports its backend, and
  * runs the backend self-test. Cancelling or a crash terminates the worker and starts a new one.
  */
-import { wrap, type Remote } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import type { WorkerApi } from '../workers/worker-api';
 import type { BackendInfo } from '../workers/tf-backend';
 import type { SmokeResult } from '../workers/smoke-train';
-import { forcedBackendFromSearch } from '../workers/backend-choice';
+import type { PlaygroundResult } from '../workers/playground-view';
+import type { ExperimentConfig, ProgressEvent } from '../core/experiment/index';
+import { forcedBackendFromSearch, type BackendName } from '../workers/backend-choice';
 
 export type EngineStatus = 'starting' | 'ready' | 'error';
 
@@ -20,16 +22,34 @@ export class Engine {
   private worker: Worker | null = null;
   private api: Remote<WorkerApi> | null = null;
 
+  /** The backend forced after a fault (e.g. WebGPU lost), overriding the URL. */
+  private fallback: BackendName | null = null;
+  private ready: Promise<void> | null = null;
+  /** Rejects when the current worker crashes, so pending calls do not hang. */
+  private crashed: Promise<never> = new Promise(() => undefined);
+
   /** Spawns the worker and starts its backend. Safe to call again after a failure. */
-  async start(search = location.search): Promise<void> {
+  start(search = location.search): Promise<void> {
+    this.ready = this.spawn(search);
+    return this.ready;
+  }
+
+  private async spawn(search: string): Promise<void> {
     this.stop();
     this.status = 'starting';
     this.error = null;
     this.worker = new Worker(new URL('../workers/experiment.worker.ts', import.meta.url), { type: 'module', name: 'experiment' });
-    this.worker.addEventListener('error', (event) => this.fail(`The worker crashed: ${event.message || 'unknown error'}`));
+    this.crashed = new Promise<never>((_, reject) => {
+      this.worker!.addEventListener('error', (event) => {
+        const message = `The engine crashed (${event.message || 'unknown error'}) and was restarted; your settings are kept.`;
+        reject(new Error(message));
+        void this.start(search);
+      });
+    });
+    this.crashed.catch(() => undefined);
     this.api = wrap<WorkerApi>(this.worker);
     try {
-      this.backend = await this.api.init(forcedBackendFromSearch(search));
+      this.backend = await this.api.init(this.fallback ?? forcedBackendFromSearch(search));
       this.status = 'ready';
     } catch (err) {
       this.fail(err instanceof Error ? err.message : String(err));
@@ -49,6 +69,27 @@ export class Engine {
     } finally {
       this.selfTesting = false;
     }
+  }
+
+  /**
+   * Runs an experiment in the worker. Rejects if the worker is stopped meanwhile (the caller
+   * drops stale results by request id). Progress events arrive through a comlink proxy.
+   */
+  async run(config: ExperimentConfig, onProgress: (e: ProgressEvent) => void): Promise<PlaygroundResult> {
+    if (this.ready) await this.ready;
+    if (!this.api || this.status !== 'ready') throw new Error(this.error ?? 'The engine is not running.');
+    return Promise.race([this.api.run(JSON.parse(JSON.stringify(config)), proxy(onProgress)), this.crashed]);
+  }
+
+  /** Restarts the worker on wasm after a WebGPU fault; settings live on the main thread and survive. */
+  async fallBackToWasm(): Promise<void> {
+    this.fallback = 'wasm';
+    await this.start();
+  }
+
+  /** Live tensors in the worker (for leak checks and the memory readout). */
+  async memory(): Promise<{ numTensors: number; numBytes: number } | null> {
+    return this.api ? this.api.memory() : null;
   }
 
   /** Terminates the worker; anything it was computing is dropped. */

@@ -2,10 +2,14 @@
  * @fileoverview What the main thread may ask of the experiment worker. Only plain data crosses
  * the boundary; tensors never leave the worker.
  */
-import * as tf from '@tensorflow/tfjs-core';
+
 import { ensureBackend, type BackendInfo } from './tf-backend';
 import { smokeTrain, type SmokeResult } from './smoke-train';
 import type { BackendName } from './backend-choice';
+import { resetPlayground, runPlayground, workerMemory } from './playground-session';
+import type { PlaygroundResult } from './playground-view';
+import type { ProgressEvent } from '../core/experiment/index';
+
 
 export const workerApi = {
   /** Starts (once) and describes the backend; `forced` comes from `?backend=`. */
@@ -18,10 +22,19 @@ export const workerApi = {
     return smokeTrain();
   },
 
+  /** Runs the playground experiment for a config (plain JSON); reuses trained models when it can. */
+  async run(config: unknown, onProgress: (e: ProgressEvent) => void): Promise<PlaygroundResult> {
+    return runPlayground(config, onProgress);
+  },
+
+  /** Frees cached models. */
+  async reset(): Promise<void> {
+    resetPlayground();
+  },
+
   /** Live tensors and bytes in the worker, for leak checks. */
   async memory(): Promise<{ numTensors: number; numBytes: number }> {
-    const m = tf.memory();
-    return { numTensors: m.numTensors, numBytes: m.numBytes };
+    return workerMemory();
   },
 };
 

@@ -16,7 +16,7 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'overfit-purchases',
     description: 'Purchase-100-style baskets, a wide MLP and no defense: strong leakage (the classic vulnerable case).',
-    patch: { data: { name: 'purchases' }, model: { layers: 1, width: 128 }, train: { epochs: 30 } },
+    patch: { data: { name: 'purchases' }, model: { layers: 1, width: 128 }, train: { epochs: 30 }, attack: { shadows: 8, references: 16 } },
   },
   {
     name: 'patients-baseline',

@@ -1,0 +1,63 @@
+/**
+ * @fileoverview Labels, slider steps and effective values for config fields in the control panel.
+ */
+import { DATASET_INFO } from '../../core/data/generate';
+import { readField, type ExperimentConfig } from '../../core/experiment/config';
+import type { FieldSpec } from '../../core/experiment/schema';
+
+/** Short control labels; the schema's `help` line is the tooltip. */
+export const LABELS: Record<string, string> = {
+  seed: 'Seed', 'data.name': 'Dataset', 'data.n': 'Rows', 'data.noise': 'Noise', 'data.outliers': 'Outliers', 'data.classes': 'Classes',
+  'split.targetMembers': 'Training rows', 'model.type': 'Model', 'model.layers': 'Hidden layers', 'model.width': 'Width',
+  'model.activation': 'Activation', 'model.filters': 'Filters', 'model.dropout': 'Dropout', 'train.epochs': 'Epochs',
+  'train.batchSize': 'Batch size', 'train.learningRate': 'Learning rate', 'train.optimizer': 'Optimizer', 'train.l2': 'L2 penalty',
+  'train.earlyStopping': 'Early stopping', 'train.augmentation': 'Augmentation', 'train.ensemble': 'Ensemble size',
+  'dp.enabled': 'DP-SGD', 'dp.noiseMultiplier': 'Noise multiplier σ', 'dp.clipNorm': 'Clip norm C', 'dp.targetEpsilon': 'Target ε',
+  'api.output': 'Target API returns', 'api.topK': 'Top k', 'api.decimals': 'Decimals', 'attack.shadows': 'Shadow models',
+  'attack.references': 'LiRA reference models',
+};
+
+/** Slider bounds tighter than the schema's hard limits, where the hard limit makes a poor slider. */
+const SLIDER: Record<string, { min: number; max: number; step: number }> = {
+  'data.n': { min: 100, max: 5000, step: 100 },
+  'data.outliers': { min: 0, max: 50, step: 1 },
+  'split.targetMembers': { min: 50, max: 2000, step: 50 },
+  'model.width': { min: 4, max: 512, step: 4 },
+  'train.epochs': { min: 1, max: 200, step: 1 },
+  'train.batchSize': { min: 8, max: 512, step: 8 },
+  'train.learningRate': { min: 0.0005, max: 0.1, step: 0.0005 },
+  'train.l2': { min: 0, max: 0.05, step: 0.0005 },
+  'model.dropout': { min: 0, max: 0.8, step: 0.05 },
+  'dp.noiseMultiplier': { min: 0, max: 10, step: 0.1 },
+  'dp.clipNorm': { min: 0.1, max: 5, step: 0.1 },
+  'dp.targetEpsilon': { min: 0.5, max: 20, step: 0.5 },
+  'attack.shadows': { min: 1, max: 32, step: 1 },
+  'attack.references': { min: 2, max: 64, step: 2 },
+};
+
+/** Bounds and step for a numeric field's slider. */
+export function sliderRange(field: FieldSpec, config: ExperimentConfig): { min: number; max: number; step: number } {
+  if (field.path === 'data.noise' && config.data.name !== 'csv') {
+    const r = DATASET_INFO[config.data.name].noise;
+    return { min: r.min, max: r.max, step: (r.max - r.min) / 100 };
+  }
+  if (field.path === 'data.classes' && config.data.name !== 'csv') {
+    const r = DATASET_INFO[config.data.name].classes;
+    return { min: r.min, max: r.max, step: 1 };
+  }
+  const k = field.kind;
+  const fallback = k.type === 'int' || k.type === 'number' ? { min: k.min, max: k.max, step: k.type === 'int' ? 1 : (k.max - k.min) / 100 } : { min: 0, max: 1, step: 1 };
+  return SLIDER[field.path] ?? fallback;
+}
+
+/** The value a control shows: nullable dataset fields show the dataset's own default. */
+export function effectiveValue(field: FieldSpec, config: ExperimentConfig): unknown {
+  const value = readField(config as unknown as Record<string, unknown>, field.path);
+  if (value !== null || config.data.name === 'csv') return value;
+  const info = DATASET_INFO[config.data.name];
+  if (field.path === 'data.noise') return info.noise.default;
+  if (field.path === 'data.classes') return info.classes.default;
+  if (field.path === 'data.n') return info.n.default;
+  if (field.path === 'dp.targetEpsilon') return null;
+  return value;
+}

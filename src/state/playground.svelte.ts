@@ -1,0 +1,152 @@
+/**
+ * @fileoverview The playground's state: the config (mirrored in the URL), the latest result, live
+ * training progress, and the run/stop logic. The latest request wins; stale results are dropped.
+ */
+import { switchDataset } from '../core/experiment/switch-dataset';
+import type { DatasetName } from '../core/data/generate';
+import { defaultConfig, presetConfig, trainingKey, withField, type ExperimentConfig, type ProgressEvent, type TargetEpoch } from '../core/experiment/index';
+import type { PlaygroundResult } from '../workers/playground-view';
+import type { Engine } from './engine.svelte';
+import { readConfigParams, writeConfigParams } from './url-config';
+
+export interface LiveProgress {
+  readonly label: string;
+  readonly phase: ProgressEvent['phase'];
+  readonly fraction: number;
+  readonly etaSeconds: number | null;
+}
+
+export class Playground {
+  config: ExperimentConfig = $state.raw(defaultConfig());
+  result: PlaygroundResult | null = $state.raw(null);
+  /** The result before the latest one, for ↑/↓ deltas on the scoreboard. */
+  previous: PlaygroundResult | null = $state.raw(null);
+  progress: LiveProgress | null = $state.raw(null);
+  liveHistory: TargetEpoch[] = $state.raw([]);
+  liveConfidence: { members: Float32Array; nonMembers: Float32Array } | null = $state.raw(null);
+  running = $state(false);
+  error: string | null = $state(null);
+  notice: string | null = $state(null);
+  urlProblems: string[] = $state([]);
+  /** The attack the scoreboard and record inspector feature. */
+  featured: string | null = $state(null);
+  selectedRecord: number | null = $state(null);
+
+  /** True when the shown result was trained with different data/model/training settings. */
+  readonly stale = $derived(this.result !== null && trainingKey(this.result.config) !== trainingKey(this.config));
+
+  /** Whether the worker still holds the models behind `result` (a Stop discards them). */
+  private modelsCached = false;
+  private requestId = 0;
+  private startedAt = 0;
+
+  constructor(private readonly engine: Engine) {}
+
+  /** Reads the config from the page URL (invalid values are reported and replaced by defaults). */
+  loadFromUrl(search = location.search): void {
+    const params = new URLSearchParams(search);
+    const preset = params.get('preset');
+    let base = defaultConfig();
+    if (preset) {
+      try {
+        base = presetConfig(preset);
+      } catch (err) {
+        this.urlProblems = [(err as Error).message];
+      }
+    }
+    const { config, problems } = readConfigParams(params, base);
+    this.config = config;
+    this.urlProblems = [...this.urlProblems, ...problems];
+  }
+
+  /** Sets one field from a control; invalid values leave the config unchanged and say why. */
+  set(path: string, raw: string): void {
+    try {
+      const next = path === 'data.name' && raw !== 'csv' ? switchDataset(this.config, raw as DatasetName) : withField(this.config, path, raw);
+      const retrains = trainingKey(next) !== trainingKey(this.config);
+      this.config = next;
+      this.error = null;
+      this.syncUrl();
+      // Attack and API changes reuse the trained models, so they answer at once.
+      if (!retrains && this.result && this.modelsCached && !this.running) void this.run();
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+
+  /** Replaces the config with a preset's. */
+  applyPreset(name: string): void {
+    this.config = presetConfig(name);
+    this.syncUrl();
+  }
+
+  private syncUrl(): void {
+    const params = writeConfigParams(this.config, new URLSearchParams(location.search));
+    params.delete('preset');
+    const query = params.toString();
+    history.replaceState(null, '', `${location.pathname}${query ? '?' + query : ''}${location.hash}`);
+  }
+
+  /** Runs the current config. A newer run or Stop makes this one's result be dropped. */
+  async run(): Promise<void> {
+    const id = ++this.requestId;
+    const config = this.config;
+    this.running = true;
+    this.error = null;
+    this.startedAt = Date.now();
+    this.progress = { label: 'starting', phase: 'data', fraction: 0, etaSeconds: null };
+    const retraining = !this.result || trainingKey(this.result.config) !== trainingKey(config);
+    if (retraining) this.liveHistory = [];
+    try {
+      const result = await this.engine.run(config, (e) => id === this.requestId && this.onProgress(e));
+      if (id !== this.requestId) return;
+      this.previous = this.result;
+      this.result = result;
+      this.modelsCached = true;
+      this.liveHistory = result.history;
+      this.liveConfidence = result.confidence;
+      if (!this.featured || !result.attacks.some((a) => a.name === this.featured)) this.featured = result.attacks[0]?.name ?? null;
+    } catch (err) {
+      if (id !== this.requestId) return;
+      await this.recover(err, config);
+    } finally {
+      if (id === this.requestId) {
+        this.running = false;
+        this.progress = null;
+      }
+    }
+  }
+
+  /** A WebGPU fault reruns on wasm with a notice; anything else is shown as a message. */
+  private async recover(err: unknown, config: ExperimentConfig): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    if (this.engine.backend?.backend === 'webgpu' && /device|gpu|out of memory|lost/i.test(message)) {
+      this.notice = `WebGPU failed during the run (${message}). Rerunning on WebAssembly with the same settings.`;
+      await this.engine.fallBackToWasm();
+      this.config = config;
+      await this.run();
+      return;
+    }
+    this.error = message;
+  }
+
+  private onProgress(e: ProgressEvent): void {
+    const elapsed = (Date.now() - this.startedAt) / 1000;
+    const eta = e.fraction > 0.03 && e.fraction < 1 ? (elapsed / e.fraction) * (1 - e.fraction) : null;
+    this.progress = { label: e.label, phase: e.phase, fraction: e.fraction, etaSeconds: eta };
+    if (e.targetEpoch) {
+      this.liveHistory = [...this.liveHistory, e.targetEpoch];
+      const { memberConfidence, nonMemberConfidence } = e.targetEpoch;
+      if (memberConfidence && nonMemberConfidence) this.liveConfidence = { members: memberConfidence, nonMembers: nonMemberConfidence };
+    }
+  }
+
+  /** Cancels the run: terminates the worker and starts a fresh one; settings stay. */
+  async stop(): Promise<void> {
+    this.requestId++;
+    this.running = false;
+    this.progress = null;
+    this.modelsCached = false;
+    await this.engine.start();
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * @fileoverview Shapes an ExperimentResult into what the playground draws: confidences, thinned
+ * ROC curves, the 2-D decision grid and record details. Runs in the worker, so only compact plain
+ * data crosses to the main thread.
+ */
+import { rocCurve } from '../core/metrics/roc';
+import { trueClassConfidence } from '../core/attacks/signals';
+import type { Artifacts, ExperimentResult } from '../core/experiment/index';
+
+export interface RocSeries {
+  readonly name: string;
+  readonly title: string;
+  readonly fpr: Float64Array;
+  readonly tpr: Float64Array;
+  readonly logFpr: Float64Array;
+  readonly logTpr: Float64Array;
+  readonly auc: number;
+  readonly tprAt1: number;
+  readonly tprAt01: number;
+}
+
+export interface DecisionGrid {
+  readonly size: number;
+  readonly extent: [number, number, number, number];
+  readonly probs: Float32Array;
+}
+
+/** One queried record for the inspector and the 2-D plot. */
+export interface RecordView {
+  readonly name: string;
+  readonly label: number;
+  readonly member: boolean;
+  /** Raw (unscaled) features when the dataset has them, else the model's inputs. */
+  readonly features: number[];
+  readonly isOutlier: boolean;
+}
+
+export interface PlaygroundResult extends Omit<ExperimentResult, 'attacks' | 'isMember'> {
+  readonly attacks: (Omit<ExperimentResult['attacks'][number], 'rocLog'> & { readonly verdictThreshold: number })[];
+  readonly roc: RocSeries[];
+  readonly confidence: { readonly members: Float32Array; readonly nonMembers: Float32Array };
+  readonly isMember: Uint8Array;
+  readonly records: RecordView[];
+  readonly featureNames: readonly string[];
+  readonly classNames: readonly string[];
+  readonly numClasses: number;
+  /** The target's probabilities on each record (what a full API would return). */
+  readonly targetProbs: Float32Array;
+  readonly grid: DecisionGrid | null;
+  readonly trainingReused: boolean;
+}
+
+/** Thins a ROC to at most `max` points, keeping the first and last. */
+function thin(fpr: Float64Array, tpr: Float64Array, max = 400): { fpr: Float64Array; tpr: Float64Array } {
+  if (fpr.length <= max) return { fpr, tpr };
+  const step = (fpr.length - 1) / (max - 1);
+  const idx = Array.from({ length: max }, (_, k) => Math.round(k * step));
+  return { fpr: Float64Array.from(idx, (i) => fpr[i]), tpr: Float64Array.from(idx, (i) => tpr[i]) };
+}
+
+async function decisionGrid(a: Artifacts, size = 64): Promise<DecisionGrid | null> {
+  if (a.dataset.kind !== 'points2d' || a.dataset.d !== 2) return null;
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < a.dataset.n; i++) {
+    const x = a.dataset.x[2 * i], y = a.dataset.x[2 * i + 1];
+    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+  }
+  const mx = (x1 - x0) * 0.08, my = (y1 - y0) * 0.08;
+  const extent: [number, number, number, number] = [x0 - mx, x1 + mx, y0 - my, y1 + my];
+  const inputs = new Float32Array(size * size * 2);
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      inputs[2 * (r * size + c)] = extent[0] + ((c + 0.5) / size) * (extent[1] - extent[0]);
+      inputs[2 * (r * size + c) + 1] = extent[2] + ((r + 0.5) / size) * (extent[3] - extent[2]);
+    }
+  }
+  return { size, extent, probs: await a.target.probs(inputs, size * size) };
+}
+
+function recordViews(a: Artifacts): RecordView[] {
+  const ds = a.dataset;
+  const outliers = new Set(ds.outlierRows ?? []);
+  const source = ds.rawX ?? ds.x;
+  const shown = Math.min(ds.d, 16);
+  return Array.from(a.candidateRows, (row, i) => ({
+    name: ds.recordNames?.[row] ?? `Record #${row}`,
+    label: ds.y[row],
+    member: a.isMember[i] === 1,
+    // 2-D sets keep model inputs, so points line up with the decision grid.
+    features: Array.from(ds.kind === 'points2d' ? ds.x.subarray(row * ds.d, row * ds.d + 2) : source.subarray(row * ds.d, row * ds.d + shown)),
+    isOutlier: outliers.has(row),
+  }));
+}
+
+/** Builds the playground's view of a result; `trainingReused` says whether models were reused. */
+export async function toPlaygroundResult(a: Artifacts, r: ExperimentResult, trainingReused: boolean): Promise<PlaygroundResult> {
+  const C = a.target.numClasses;
+  const conf = trueClassConfidence(a.targetProbs, a.candidates.y, a.candidates.n, C);
+  const m = a.config.split.targetMembers;
+  const roc: RocSeries[] = r.attacks.map((att) => {
+    const curve = rocCurve(att.scores, r.isMember);
+    const lin = thin(curve.fpr, curve.tpr);
+    return {
+      name: att.name, title: att.title, fpr: lin.fpr, tpr: lin.tpr, logFpr: att.rocLog.fpr, logTpr: att.rocLog.tpr,
+      auc: att.auc, tprAt1: att.tprAtFpr['0.01'], tprAt01: att.tprAtFpr['0.001'],
+    };
+  });
+  return {
+    ...r,
+    attacks: r.attacks.map(({ rocLog: _r, ...rest }) => ({ ...rest, verdictThreshold: rest.threshold })),
+    roc,
+    confidence: { members: Float32Array.from(conf.subarray(0, m)), nonMembers: Float32Array.from(conf.subarray(m)) },
+    records: recordViews(a),
+    featureNames: a.dataset.featureNames.slice(0, 16),
+    classNames: a.dataset.classNames,
+    numClasses: C,
+    targetProbs: a.targetProbs,
+    grid: await decisionGrid(a),
+    trainingReused,
+  };
+}
