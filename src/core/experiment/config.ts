@@ -188,8 +188,8 @@ export function parseFieldValue(field: FieldSpec, raw: string): unknown {
   if (k.type === 'int' || k.type === 'number') value = raw.trim() === '' ? NaN : Number(raw);
   else if (k.type === 'boolean') value = raw === 'true' ? true : raw === 'false' ? false : raw;
   else if (k.type === 'list') value = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  const problem = fieldProblem(field, value);
-  if (problem) throw new ConfigError([problem]);
+  // Report what was typed: a parsed NaN would print as "got null".
+  if (fieldProblem(field, value)) throw new ConfigError([`${field.path} must be ${describeKind(field)}, got ${JSON.stringify(raw)}.`]);
   return value;
 }
 
