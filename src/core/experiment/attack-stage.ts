@@ -57,7 +57,7 @@ async function runOne(name: AttackName, a: Artifacts, api: OutputApi, target: La
     case 'gap':
       return gapAttack(target, shadows.length ? gapCalibration(shadows) : undefined);
     case 'shadow-model':
-      requireScores(target.response, 'shadow-model attack');
+      requireScores(target.response, 'shadow-model');
       return shadowModelAttack(target, shadows, {
         topK: Math.min(10, target.response.numClasses),
         includeLabel: att.includeLabel,
