@@ -12,6 +12,7 @@ import { forward } from './mlp-forward';
 import { initParams, type MlpParams } from './mlp-params';
 import { clipFactors, perExampleClippedGradSum, perExampleSqNorms } from './per-example';
 import { StepBuffers } from './step';
+import { MlpModel } from './trained-model';
 
 beforeAll(async () => {
   await initNodeBackend('cpu');
@@ -82,6 +83,20 @@ describe('DP-SGD per-example clipping', () => {
     tf.dispose([...grads.weights, ...grads.biases, norms]);
     expect(tf.memory().numTensors).toBe(start);
     tf.dispose([...flatParams(params), x, targets]);
+  });
+
+  it('gives MlpModel.perExampleGradNorms equal to autodiff norms, one example at a time', async () => {
+    const { params, x, targets } = setup(9);
+    const probe = await oneAtATime(params, x, targets, 1e9);
+    const xs = (await x.data()) as Float32Array;
+    const labels = tf.argMax(targets, -1);
+    const y = Int32Array.from(await labels.data());
+    labels.dispose();
+    const model = new MlpModel(SPEC, params, 1, 1, 'sequential'); // takes ownership of params
+    const norms = await model.perExampleGradNorms(xs, y, B);
+    probe.norms.forEach((n, i) => expect(Math.abs(norms[i] - n)).toBeLessThan(1e-5 * Math.max(1, n)));
+    model.dispose();
+    tf.dispose([x, targets]);
   });
 
   it('leaves every clipped per-example gradient with norm ≤ C', async () => {

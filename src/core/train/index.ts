@@ -26,6 +26,7 @@ function validate(spec: MlpSpec, sets: readonly TrainingData[], options: TrainOp
   if (sets.length === 0) throw new Error('trainModels needs at least one training set.');
   if (rngs.length !== sets.length) throw new Error(`Got ${sets.length} training sets but ${rngs.length} generators.`);
   const { epochs, batchSize, learningRate, dropout, l1, l2 } = options;
+  if (options.optimizer !== 'adam' && options.optimizer !== 'sgd') throw new Error(`optimizer must be "adam" or "sgd", got "${options.optimizer}".`);
   if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`epochs must be a whole number ≥ 0, got ${epochs}.`);
   if (!options.dp && (!Number.isInteger(batchSize) || batchSize < 1)) throw new Error(`batchSize must be ≥ 1, got ${batchSize}.`);
   if (!(learningRate > 0)) throw new Error(`learningRate must be positive, got ${learningRate}.`);
