@@ -49,6 +49,22 @@ async function copyPredictions(a: Artifacts, p: Predictor, set: RecordSet, label
   return applyOutputApi(probs, set.n * P, p.numClasses, api).predictedLabel;
 }
 
+/**
+ * LiRA's φ = log(p_y / (1 − p_y)) as far as `api` reveals it. Top-k and rounded outputs hide the
+ * other classes' mass (top-1 shows none of it), so 1 − p_y stands in for it, with p_y clamped to
+ * what the API can resolve: half a rounding step, or float32's resolution near 1.
+ */
+function apiPhi(probs: Float32Array, labels: Int32Array, n: number, C: number, api: OutputApi): Float64Array {
+  if (api.kind === 'full') return phiFromProbs(probs, labels, n, C);
+  const u = api.kind === 'rounded' ? Math.min(0.25, 0.5 * 10 ** -api.decimals) : 1e-6;
+  const out = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const p = Math.min(Math.max(probs[r * C + labels[r]], u), 1 - u);
+    out[r] = Math.log(p) - Math.log(1 - p);
+  }
+  return out;
+}
+
 async function runOne(name: AttackName, a: Artifacts, api: OutputApi, target: LabelledResponse, shadows: ShadowResponse[]): Promise<AttackResult> {
   const signal = SIGNALS[name];
   if (signal) return thresholdAttack(signal, target, shadowCalibrationOf(signal, shadows));
@@ -72,8 +88,13 @@ async function runOne(name: AttackName, a: Artifacts, api: OutputApi, target: La
       const { n } = a.candidates;
       const C = target.response.numClasses;
       const phiRef = new Float64Array(refs.logits.length * n);
-      refs.logits.forEach((l, m) => phiRef.set(phiFromLogits(l, a.candidates.y, n, C), m * n));
-      const phiTarget = phiFromProbs(probs, target.labels, n, C);
+      // φ must mean the same thing for the target and its references, so under a restricted API
+      // the references' outputs go through that API too.
+      refs.logits.forEach((l, m) => {
+        const phi = api.kind === 'full' ? phiFromLogits(l, a.candidates.y, n, C) : apiPhi(applyOutputApi(refs.probs[m], n, C, api).probs!, a.candidates.y, n, C, api);
+        phiRef.set(phi, m * n);
+      });
+      const phiTarget = apiPhi(probs, target.labels, n, C, api);
       return liraAttack(name === 'lira-online' ? 'online' : 'offline', { numRefs: refs.logits.length, n, phiRef, inMask: refs.inMask }, phiTarget, {
         variance: att.liraVariance,
       });
