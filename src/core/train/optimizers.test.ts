@@ -31,7 +31,7 @@ describe('Optimizer', () => {
     }
     const vars = start.map((t, i) => tf.variable(t.clone(), true, `opt-test-${name}-${i}`));
     const ref = reference();
-    for (const grads of steps) ref.applyGradients(Object.fromEntries(vars.map((v, i) => [v.name, grads[i]])));
+    for (const grads of steps) ref.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: grads[i] })));
     for (let i = 0; i < params.length; i++) {
       const [a, b] = [await params[i].data(), await vars[i].data()];
       // tf.train keeps β₂ᵗ in float32, so its 1 − β₂ᵗ is off by ~1e-5 relative at small t; ours is exact.
