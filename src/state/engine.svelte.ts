@@ -7,6 +7,7 @@ import type { WorkerApi } from '../workers/worker-api';
 import type { BackendInfo } from '../workers/tf-backend';
 import type { SmokeResult } from '../workers/smoke-train';
 import type { PlaygroundResult } from '../workers/playground-view';
+import type { CsvFailure, CsvSummary } from '../workers/csv-session';
 import type { ExperimentConfig, ProgressEvent } from '../core/experiment/index';
 import { forcedBackendFromSearch, type BackendName } from '../workers/backend-choice';
 
@@ -34,8 +35,12 @@ export class Engine {
     return this.ready;
   }
 
+  /** Counts worker starts, so callers know when worker-side state (a loaded CSV) was lost. */
+  generation = 0;
+
   private async spawn(search: string): Promise<void> {
     this.stop();
+    this.generation++;
     this.status = 'starting';
     this.error = null;
     this.worker = new Worker(new URL('../workers/experiment.worker.ts', import.meta.url), { type: 'module', name: 'experiment' });
@@ -79,6 +84,13 @@ export class Engine {
     if (this.ready) await this.ready;
     if (!this.api || this.status !== 'ready') throw new Error(this.error ?? 'The engine is not running.');
     return Promise.race([this.api.run(JSON.parse(JSON.stringify(config)), proxy(onProgress)), this.crashed]);
+  }
+
+  /** Parses a CSV in the worker (large files never block the page). */
+  async loadCsv(text: string, labelColumn: string, dropInvalidRows: boolean, name: string): Promise<CsvSummary | CsvFailure> {
+    if (this.ready) await this.ready;
+    if (!this.api) throw new Error('The engine is not running.');
+    return this.api.loadCsv(text, labelColumn, dropInvalidRows, name);
   }
 
   /** Restarts the worker on wasm after a WebGPU fault; settings live on the main thread and survive. */

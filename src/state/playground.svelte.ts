@@ -4,7 +4,8 @@
  */
 import { switchDataset } from '../core/experiment/switch-dataset';
 import type { DatasetName } from '../core/data/generate';
-import { defaultConfig, presetConfig, trainingKey, withField, type ExperimentConfig, type ProgressEvent, type TargetEpoch } from '../core/experiment/index';
+import type { CsvSummary } from '../workers/csv-session';
+import { defaultConfig, mergeConfig, presetConfig, trainingKey, withField, type ExperimentConfig, type ProgressEvent, type TargetEpoch } from '../core/experiment/index';
 import type { PlaygroundResult } from '../workers/playground-view';
 import type { Engine } from './engine.svelte';
 import { readConfigParams, writeConfigParams } from './url-config';
@@ -35,12 +36,17 @@ export class Playground {
   /** True when the shown result was trained with different data/model/training settings. */
   readonly stale = $derived(this.result !== null && trainingKey(this.result.config) !== trainingKey(this.config));
 
+  /** The CSV the learner chose, kept on this side so a restarted worker can reload it. */
+  csv: { text: string; name: string; label: string; dropInvalid: boolean; summary: CsvSummary } | null = $state.raw(null);
+  csvError: string | null = $state(null);
+  private csvGeneration = -1;
+
   /** Whether the worker still holds the models behind `result` (a Stop discards them). */
   private modelsCached = false;
   private requestId = 0;
   private startedAt = 0;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(readonly engine: Engine) {}
 
   /** Reads the config from the page URL (invalid values are reported and replaced by defaults). */
   loadFromUrl(search = location.search): void {
@@ -74,6 +80,22 @@ export class Playground {
     }
   }
 
+  /** Parses a CSV in the worker and, on success, switches the dataset to it. */
+  async loadCsv(text: string, name: string, label: string, dropInvalid: boolean): Promise<void> {
+    this.csvError = null;
+    const outcome = await this.engine.loadCsv(text, label, dropInvalid, name);
+    if (!outcome.ok) {
+      const where = outcome.line ? ` (line ${outcome.line}${outcome.column ? `, column ${outcome.column}` : ''})` : '';
+      this.csvError = `${outcome.message}${where}`;
+      return;
+    }
+    this.csv = { text, name, label, dropInvalid, summary: outcome };
+    this.csvGeneration = this.engine.generation;
+    const m = outcome.suggestedMembers;
+    this.config = mergeConfig(this.config, { data: { name: 'csv', n: null, noise: null, classes: null, features: null, outliers: 0 }, split: { targetMembers: m, shadowPool: 2 * m }, model: { type: 'mlp' }, train: { augmentation: 'none' } });
+    this.syncUrl();
+  }
+
   /** Replaces the config with a preset's. */
   applyPreset(name: string): void {
     this.config = presetConfig(name);
@@ -95,6 +117,15 @@ export class Playground {
     this.error = null;
     this.startedAt = Date.now();
     this.progress = { label: 'starting', phase: 'data', fraction: 0, etaSeconds: null };
+    if (config.data.name === 'csv') {
+      if (!this.csv) {
+        this.error = 'The dataset is set to csv, but no file is loaded. Choose a CSV file under Dataset.';
+        this.running = false;
+        this.progress = null;
+        return;
+      }
+      if (this.csvGeneration !== this.engine.generation) await this.loadCsv(this.csv.text, this.csv.name, this.csv.label, this.csv.dropInvalid);
+    }
     const retraining = !this.result || trainingKey(this.result.config) !== trainingKey(config);
     if (retraining) this.liveHistory = [];
     try {

@@ -9,6 +9,7 @@ import type { BackendName } from './backend-choice';
 import { resetPlayground, runPlayground, workerMemory } from './playground-session';
 import type { PlaygroundResult } from './playground-view';
 import type { ProgressEvent } from '../core/experiment/index';
+import { loadCsv, loadedCsv, type CsvFailure, type CsvSummary } from './csv-session';
 
 
 export const workerApi = {
@@ -24,7 +25,12 @@ export const workerApi = {
 
   /** Runs the playground experiment for a config (plain JSON); reuses trained models when it can. */
   async run(config: unknown, onProgress: (e: ProgressEvent) => void): Promise<PlaygroundResult> {
-    return runPlayground(config, onProgress);
+    return runPlayground(config, onProgress, { csv: loadedCsv() });
+  },
+
+  /** Parses a CSV the learner chose; it stays in this worker's memory only. */
+  async loadCsv(text: string, labelColumn: string, dropInvalidRows: boolean, name: string): Promise<CsvSummary | CsvFailure> {
+    return loadCsv(text, labelColumn, dropInvalidRows, name);
   },
 
   /** Frees cached models. */
