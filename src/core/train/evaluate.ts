@@ -13,21 +13,29 @@ import type { MlpParams } from './mlp-params';
 /** Rows per forward pass: bounds memory at chunk × widest layer × K floats. */
 export const EVAL_CHUNK_ROWS = 2048;
 
-/** Copies rows [start, end) of each set into one [K·rows·d] array (K = sets.length). */
-function packRows(sets: readonly TrainingData[], start: number, end: number): { x: Float32Array; y: Int32Array } {
+/**
+ * Copies rows [start, end) of each set into [K·rows·d] arrays (K = sets.length). A set with fewer
+ * rows is padded with zero rows, flagged 0 in `valid` (null when no set needed padding).
+ */
+function packRows(sets: readonly TrainingData[], start: number, end: number) {
   const rows = end - start;
   const d = sets[0].d;
   const x = new Float32Array(sets.length * rows * d);
   const y = new Int32Array(sets.length * rows);
+  const padded = sets.some((set) => set.n < end);
+  const valid = padded ? new Float32Array(sets.length * rows) : null;
   sets.forEach((set, m) => {
-    x.set(set.x.subarray(start * d, end * d), m * rows * d);
-    y.set(set.y.subarray(start, end), m * rows);
+    const stop = Math.min(end, set.n);
+    if (stop <= start) return;
+    x.set(set.x.subarray(start * d, stop * d), m * rows * d);
+    y.set(set.y.subarray(start, stop), m * rows);
+    valid?.fill(1, m * rows, m * rows + stop - start);
   });
-  return { x, y };
+  return { x, y, valid };
 }
 
 /**
- * Evaluates model k of `params` on `sets[k]` (no dropout). All sets must have the same n.
+ * Evaluates model k of `params` on `sets[k]` (no dropout); sets may differ in size.
  * Mean cross-entropy, accuracy (argmax = label) and, when asked, p(true class) per row.
  * Reads nothing synchronously; disposes every tensor it makes.
  */
@@ -40,24 +48,27 @@ export async function evaluateSets(
 ): Promise<EvalResult[]> {
   const k = params.k;
   if (sets.length !== k) throw new Error(`evaluateSets needs ${k} sets, got ${sets.length}.`);
-  const n = sets[0].n;
-  if (sets.some((s) => s.n !== n)) throw new Error('Stacked evaluation needs sets of equal size.');
-  if (n === 0) return sets.map(() => ({ loss: NaN, accuracy: NaN, ...(withConfidence ? { confidence: new Float32Array(0) } : {}) }));
+  const nMax = Math.max(...sets.map((s) => s.n));
   const lead = k === 1 ? [] : [k];
   let totals: tf.Tensor = tf.zeros([2, k]);
   const confidences: tf.Tensor[] = [];
   try {
-    for (let start = 0; start < n; start += EVAL_CHUNK_ROWS) {
-      const end = Math.min(n, start + EVAL_CHUNK_ROWS);
+    for (let start = 0; start < nMax; start += EVAL_CHUNK_ROWS) {
+      const end = Math.min(nMax, start + EVAL_CHUNK_ROWS);
       const rows = end - start;
-      const { x, y } = packRows(sets, start, end);
+      const { x, y, valid } = packRows(sets, start, end);
       const onehot = oneHot(y, numClasses);
       const next = tf.tidy(() => {
         const logits = forwardLogits(params, tf.tensor(x, [...lead, rows, sets[0].d]), activation);
-        const trueLogProb = tf.sum(tf.mul(tf.logSoftmax(logits), tf.tensor(onehot, [...lead, rows, numClasses])), -1);
-        const hits = tf.cast(tf.equal(tf.argMax(logits, -1), tf.tensor(y, [...lead, rows], 'int32')), 'float32');
-        const chunk = tf.reshape(tf.stack([tf.neg(tf.sum(trueLogProb, -1)), tf.sum(hits, -1)]), [2, k]);
+        let trueLogProb = tf.sum(tf.mul(tf.logSoftmax(logits), tf.tensor(onehot, [...lead, rows, numClasses])), -1);
+        let hits = tf.cast(tf.equal(tf.argMax(logits, -1), tf.tensor(y, [...lead, rows], 'int32')), 'float32');
         if (withConfidence) confidences.push(tf.keep(tf.reshape(tf.exp(trueLogProb), [k, rows])));
+        if (valid) {
+          const mask = tf.tensor(valid, [...lead, rows]);
+          trueLogProb = tf.mul(trueLogProb, mask);
+          hits = tf.mul(hits, mask);
+        }
+        const chunk = tf.reshape(tf.stack([tf.neg(tf.sum(trueLogProb, -1)), tf.sum(hits, -1)]), [2, k]);
         return tf.add(totals, chunk);
       });
       totals.dispose();
@@ -65,15 +76,15 @@ export async function evaluateSets(
     }
     const sums = await totals.data();
     let conf: Float32Array | null = null;
-    if (withConfidence) {
+    if (withConfidence && confidences.length > 0) {
       const all = confidences.length === 1 ? confidences[0] : tf.concat(confidences, 1);
       conf = (await all.data()) as Float32Array;
       if (all !== confidences[0]) all.dispose();
     }
-    return sets.map((_, m) => ({
-      loss: sums[m] / n,
-      accuracy: sums[k + m] / n,
-      ...(conf ? { confidence: conf.slice(m * n, (m + 1) * n) } : {}),
+    return sets.map((set, m) => ({
+      loss: set.n > 0 ? sums[m] / set.n : NaN,
+      accuracy: set.n > 0 ? sums[k + m] / set.n : NaN,
+      ...(withConfidence ? { confidence: conf ? conf.slice(m * nMax, m * nMax + set.n) : new Float32Array(0) } : {}),
     }));
   } finally {
     totals.dispose();

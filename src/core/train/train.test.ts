@@ -83,6 +83,20 @@ describe('trainModels', () => {
     const sets = [40, 55, 61].map((n, m) => randomLabelSet(n, 10, 4, 10 + m));
     const opts = { ...BASE_OPTIONS, dropout: 0.2, dp: { noiseMultiplier: 0.8, clipNorm: 1, sampleRate: 0.25 } };
     expect((await batchedVsSequential(sets, opts)).worst).toBeLessThan(1e-4);
+    // Per-epoch reports (train and validation metrics) also agree across unequal stacked sets.
+    const withEs = { ...opts, earlyStopping: { enabled: true, validationSplit: 0.2, patience: 5, restoreBest: false } };
+    const collect = async (strategy: 'batched' | 'sequential') => {
+      const reports: EpochReport[] = [];
+      const models = await trainModels(SPEC, sets, withEs, sets.map((_, m) => new Rng(700 + m)), { strategy, onEpoch: (r) => reports.push(r) });
+      models.forEach((m) => m.dispose());
+      return reports.sort((a, b) => a.model - b.model || a.epoch - b.epoch);
+    };
+    const [batched, sequential] = [await collect('batched'), await collect('sequential')];
+    expect(batched).toHaveLength(9);
+    batched.forEach((r, i) => {
+      expect(r.trainLoss).toBeCloseTo(sequential[i].trainLoss, 4);
+      expect(r.validationAccuracy).toBeCloseTo(sequential[i].validationAccuracy!, 6);
+    });
   });
 
   it('gives the same models batched as sequential with early stopping at different epochs', async () => {
