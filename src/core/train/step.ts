@@ -43,14 +43,17 @@ export interface DpContext {
 export class StepBuffers {
   private readonly arrays = new Map<string, Float32Array>();
 
-  /** The array named `name` with exactly `length` elements; contents are whatever was left. */
+  /**
+   * A view of exactly `length` elements on the array named `name`, grown (never shrunk) as needed,
+   * so DP-SGD's varying Poisson batch sizes do not reallocate. Contents are whatever was left.
+   */
   get(name: string, length: number): Float32Array {
     let a = this.arrays.get(name);
-    if (!a || a.length !== length) {
-      a = new Float32Array(length);
+    if (!a || a.length < length) {
+      a = new Float32Array(Math.max(length, Math.ceil((a?.length ?? 0) * 1.5)));
       this.arrays.set(name, a);
     }
-    return a;
+    return a.length === length ? a : a.subarray(0, length);
   }
 }
 
