@@ -54,7 +54,10 @@ function validate(spec: MlpSpec, sets: readonly TrainingData[], options: TrainOp
  * not advanced), so the result does not depend on the strategy or on the other models.
  * @param sets training data per model (not mutated)
  * @param hooks progress, eval sets (model 0), abort signal, augmenter, strategy ('auto' default:
- *   batched on webgpu/webgl, sequential on wasm/cpu; see `resolveStrategy`)
+ *   batched on webgpu/webgl, sequential on wasm/cpu; see `resolveStrategy`). With `onEpoch`, each
+ *   model is evaluated after every epoch on its clean training rows without dropout (one forward
+ *   pass over them, about a sixth of an epoch's cost); without it, only early stopping evaluates.
+ *   Under DP-SGD `batchSize` is unused: batches are Poisson samples at `dp.sampleRate`.
  * @returns one model per set, each owning its tensors until `dispose()`. Rejects with
  *   CancelledError on abort, after freeing every tensor it made.
  */
