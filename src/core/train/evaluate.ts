@@ -10,7 +10,7 @@ import { oneHot } from './batches';
 import { forwardLogits } from './mlp-forward';
 import type { MlpParams } from './mlp-params';
 
-/** Rows per forward pass: bounds memory at chunk × widest layer × K floats. */
+/** Rows per forward pass for one model; K stacked models share it (at least 128 rows each). */
 export const EVAL_CHUNK_ROWS = 2048;
 
 /**
@@ -49,12 +49,14 @@ export async function evaluateSets(
   const k = params.k;
   if (sets.length !== k) throw new Error(`evaluateSets needs ${k} sets, got ${sets.length}.`);
   const nMax = Math.max(...sets.map((s) => s.n));
+  // Bounds memory at about EVAL_CHUNK_ROWS × widest layer floats however many models are stacked.
+  const chunkRows = Math.max(128, Math.floor(EVAL_CHUNK_ROWS / k));
   const lead = k === 1 ? [] : [k];
   let totals: tf.Tensor = tf.zeros([2, k]);
   const confidences: tf.Tensor[] = [];
   try {
-    for (let start = 0; start < nMax; start += EVAL_CHUNK_ROWS) {
-      const end = Math.min(nMax, start + EVAL_CHUNK_ROWS);
+    for (let start = 0; start < nMax; start += chunkRows) {
+      const end = Math.min(nMax, start + chunkRows);
       const rows = end - start;
       const { x, y, valid } = packRows(sets, start, end);
       const onehot = oneHot(y, numClasses);

@@ -5,7 +5,9 @@ import { CancelledError } from '../abort';
 import type { Augmenter, EpochReport, EvalResult, MlpSpec, TrainOptions, TrainingData } from '../models/types';
 import { Rng } from '../rng';
 import { BASE_OPTIONS, prototypeTask, randomLabelSet } from './fixtures';
+import { evaluateSets } from './evaluate';
 import { resolveStrategy, trainModel, trainModels, type MlpModel } from './index';
+import { disposeParams, initParams, sliceModel } from './mlp-params';
 
 beforeAll(async () => {
   await initNodeBackend('cpu');
@@ -184,6 +186,25 @@ describe('trainModels', () => {
     await expect(trainModel({ ...SPEC, inputDim: 9 }, data, BASE_OPTIONS, new Rng(1))).rejects.toThrow(/features/);
     await expect(trainModel(SPEC, data, { ...BASE_OPTIONS, dropout: 1 }, new Rng(1))).rejects.toThrow(/dropout/);
     await expect(trainModel({ ...SPEC, numClasses: 2 }, data, BASE_OPTIONS, new Rng(1))).rejects.toThrow(/label/);
+  });
+});
+
+describe('evaluateSets', () => {
+  it('evaluates unequal stacked sets over several chunks exactly as each model alone', async () => {
+    const rngs = [1, 2, 3].map((s) => new Rng(s));
+    const stacked = initParams(SPEC, rngs);
+    const sets = [1500, 700, 1000].map((n, m) => randomLabelSet(n, 10, 4, 80 + m)); // chunks of 682 rows
+    const together = await evaluateSets(stacked, 'relu', sets, 4, true);
+    for (let m = 0; m < 3; m++) {
+      const single = sliceModel(stacked, m);
+      const [alone] = await evaluateSets(single, 'relu', [sets[m]], 4, true);
+      disposeParams(single);
+      expect(together[m].loss).toBeCloseTo(alone.loss, 5);
+      expect(together[m].accuracy).toBe(alone.accuracy);
+      expect(together[m].confidence).toHaveLength(sets[m].n);
+      expect(maxDiff(Array.from(together[m].confidence!), Array.from(alone.confidence!))).toBeLessThan(1e-6);
+    }
+    disposeParams(stacked);
   });
 });
 
