@@ -1,0 +1,12 @@
+/**
+ * @fileoverview The registry of benchmark measurements, in the order `npm run bench` runs them.
+ * To add figures, write a Measure (see figure.ts) and append it here.
+ */
+import type { Measure } from './figure';
+import { TRAINING_MEASURES } from './training';
+import { PRIVACY_MEASURES } from './privacy';
+import { EXPERIMENT_MEASURES } from './experiments';
+
+export type { Figure, Measure, BenchContext } from './figure';
+
+export const MEASURES: Measure[] = [...TRAINING_MEASURES, ...PRIVACY_MEASURES, ...EXPERIMENT_MEASURES];
