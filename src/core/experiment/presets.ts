@@ -60,6 +60,101 @@ export const PRESETS: readonly Preset[] = [
       dp: { enabled: true, targetEpsilon: 1, clipNorm: 1 },
     },
   },
+  // Lesson presets: small enough to train in a few seconds on wasm in the browser. Lessons name
+  // them in their widget blocks, and `npm run cli -- cache` precomputes their results.
+  {
+    name: 'lesson-remembers',
+    description: 'Lesson 1: 200 patient records, a 2×64 MLP trained to 100% train accuracy; members get higher confidence.',
+    patch: {
+      data: { name: 'patients', n: 1000, noise: 0.8 },
+      split: { targetMembers: 200, shadowPool: 400 },
+      model: { layers: 2, width: 64 },
+      train: { epochs: 40, batchSize: 32, learningRate: 0.01 },
+      attack: { names: ['gap', 'loss-threshold'], shadows: 2 },
+    },
+  },
+  {
+    name: 'lesson-overfit',
+    description: 'Lesson 2: 10-class purchase baskets and a 128-unit MLP; epochs and width drive the train–test gap.',
+    patch: {
+      data: { name: 'purchases', n: 1000, classes: 10, features: 100, noise: 0.4 },
+      split: { targetMembers: 200, shadowPool: 400 },
+      model: { layers: 1, width: 128 },
+      train: { epochs: 40, batchSize: 32, learningRate: 0.005 },
+      attack: { names: ['gap', 'loss-threshold', 'shadow-model'], shadows: 2 },
+    },
+  },
+  {
+    name: 'lesson-api',
+    description: 'Lesson 3: the lesson-overfit model behind four APIs (full, top-1, rounded, label only).',
+    patch: {
+      data: { name: 'purchases', n: 1000, classes: 10, features: 100, noise: 0.4 },
+      split: { targetMembers: 200, shadowPool: 400 },
+      model: { layers: 1, width: 128 },
+      train: { epochs: 40, batchSize: 32, learningRate: 0.005 },
+      api: { decimals: 1 },
+      attack: { names: ['loss-threshold', 'shadow-model', 'lira-online', 'label-only'], shadows: 2, references: 8 },
+    },
+  },
+  {
+    name: 'lesson-shadows',
+    description: 'Lessons 4–5: the shadow-model attack on the lesson-overfit model, with 4 shadow models.',
+    patch: {
+      data: { name: 'purchases', n: 1000, classes: 10, features: 100, noise: 0.4 },
+      split: { targetMembers: 200, shadowPool: 400 },
+      model: { layers: 1, width: 128 },
+      train: { epochs: 40, batchSize: 32, learningRate: 0.005 },
+      attack: { names: ['shadow-model', 'loss-threshold'], shadows: 4 },
+    },
+  },
+  {
+    name: 'lesson-john-doe',
+    description: "Lesson 6: patient records with John Doe (row 0) among the members; LiRA against simpler attacks.",
+    patch: {
+      seed: 4,
+      data: { name: 'patients', n: 1000, noise: 0.8 },
+      split: { targetMembers: 200, shadowPool: 400 },
+      model: { layers: 2, width: 64 },
+      train: { epochs: 40, batchSize: 32, learningRate: 0.01 },
+      attack: { names: ['loss-threshold', 'shadow-model', 'lira-online', 'lira-offline'], shadows: 2, references: 8 },
+    },
+  },
+  {
+    name: 'lesson-defenses',
+    description: 'Lessons 7, 8 and 10: the overfit patient model that every defense is measured against.',
+    patch: {
+      data: { name: 'patients', n: 1000, noise: 0.8 },
+      split: { targetMembers: 200, shadowPool: 400 },
+      model: { layers: 2, width: 64 },
+      train: { epochs: 40, batchSize: 32, learningRate: 0.01 },
+      attack: { names: ['loss-threshold', 'shadow-model', 'lira-online'], shadows: 2, references: 8 },
+    },
+  },
+  {
+    name: 'lesson-dp',
+    description: 'Lesson 9: the lesson-defenses model trained with DP-SGD at ε = 4.',
+    patch: {
+      data: { name: 'patients', n: 1000, noise: 0.8 },
+      split: { targetMembers: 200, shadowPool: 400 },
+      model: { layers: 2, width: 64 },
+      train: { epochs: 40, batchSize: 32, learningRate: 0.01 },
+      dp: { enabled: true, targetEpsilon: 4, clipNorm: 1 },
+      attack: { names: ['loss-threshold', 'shadow-model', 'lira-online'], shadows: 2, references: 8 },
+    },
+  },
+  {
+    name: 'lesson-mystery',
+    description: 'Lesson 11: a mystery model to audit. (Its settings are the puzzle; peek only after your report.)',
+    patch: {
+      seed: 11,
+      data: { name: 'purchases', n: 1000, classes: 20, features: 120, noise: 0.4 },
+      split: { targetMembers: 200, shadowPool: 400 },
+      model: { layers: 1, width: 256 },
+      train: { epochs: 50, batchSize: 32, learningRate: 0.005 },
+      api: { output: 'top-k', topK: 3 },
+      attack: { names: ['gap', 'loss-threshold', 'shadow-model', 'lira-online', 'label-only'], shadows: 2, references: 8 },
+    },
+  },
 ];
 
 /** The validated config of preset `name`. Throws an Error listing the presets when unknown. */

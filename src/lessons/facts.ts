@@ -1,0 +1,106 @@
+/**
+ * @fileoverview The numbers a lesson may quote or claim about a widget's result, by name:
+ * `testAccuracy`, `gap`, `auc`, `tprAt1`, `lira-online.auc`, `best.tprAt1`, and the same behind a
+ * variant key (`dropout.auc`). Placeholders read them, and claims such as "dropout.auc < auc" are
+ * checked against them (tests run every lesson's claims on its cached numbers). Pure.
+ */
+import { clopperPearson, maxTprAtFpr } from '../core/privacy/index';
+import type { LessonAttack, LessonResult } from './result';
+
+export type Facts = Readonly<Record<string, number | string | null>>;
+
+const ATTACK_FACTS = ['auc', 'tprAt1', 'tprAt01', 'tprAt10', 'advantage', 'accuracy', 'balancedAccuracy', 'empiricalEpsilon'] as const;
+
+function attackFacts(a: LessonAttack, prefix: string, out: Record<string, number | string | null>): void {
+  for (const k of ATTACK_FACTS) out[prefix + k] = a[k];
+  out[prefix + 'title'] = a.title;
+}
+
+/** The attack a widget features: `preferred` when it ran, else the first. */
+export function featuredAttack(r: LessonResult, preferred: string | null): LessonAttack | null {
+  return r.attacks.find((a) => a.name === preferred) ?? r.attacks[0] ?? null;
+}
+
+/** Every named fact of one result. `featured` picks the attack behind the bare names (auc, tprAt1, …). */
+export function resultFacts(r: LessonResult, featured: string | null): Record<string, number | string | null> {
+  const t = r.target;
+  const out: Record<string, number | string | null> = {
+    trainAccuracy: t.trainAccuracy, testAccuracy: t.testAccuracy, gap: t.trainAccuracy - t.testAccuracy,
+    trainLoss: t.trainLoss, testLoss: t.testLoss, lossGap: t.testLoss - t.trainLoss, stoppedEpoch: t.stoppedEpoch,
+    epsilon: r.privacy ? r.privacy.epsilon : null, delta: r.privacy?.delta ?? null, noiseMultiplier: r.privacy?.noiseMultiplier ?? null,
+    memberConfidence: r.confidence.memberMean, nonMemberConfidence: r.confidence.nonMemberMean,
+    confidenceGap: r.confidence.memberMean - r.confidence.nonMemberMean,
+    members: r.config.split.targetMembers, shadows: r.config.attack.shadows, references: r.config.attack.references, epochs: r.config.train.epochs,
+  };
+  const f = featuredAttack(r, featured);
+  if (f) attackFacts(f, '', out);
+  for (const a of r.attacks) attackFacts(a, `${a.name}.`, out);
+  if (r.attacks.length > 0) {
+    for (const k of ATTACK_FACTS) out[`best.${k}`] = Math.max(...r.attacks.map((a) => a[k]));
+    const best = r.attacks.reduce((b, a) => (a.tprAt1 > b.tprAt1 || (a.tprAt1 === b.tprAt1 && a.auc > b.auc) ? a : b));
+    out['best.title'] = best.title;
+  }
+  return out;
+}
+
+/** Facts of a widget: its current result's, then each variant's behind `<key>.`. */
+export function widgetFacts(base: LessonResult | null, variants: Readonly<Record<string, LessonResult>>, featured: string | null): Facts {
+  const out: Record<string, number | string | null> = base ? resultFacts(base, featured) : {};
+  for (const [key, r] of Object.entries(variants)) {
+    for (const [k, v] of Object.entries(resultFacts(r, featured))) out[`${key}.${k}`] = v;
+  }
+  return out;
+}
+
+export interface ClaimOutcome {
+  readonly claim: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+const SIDE = String.raw`([\w.=-]+?)(?:\s*([+*-])\s*(\d+(?:\.\d+)?))?`;
+const CLAIM = new RegExp(String.raw`^\s*${SIDE}\s*(<=|>=|<|>)\s*${SIDE}\s*$`);
+
+function sideValue(facts: Facts, name: string, op: string | undefined, k: string | undefined): number {
+  const raw = /^-?\d+(\.\d+)?$/.test(name) ? Number(name) : facts[name];
+  if (typeof raw !== 'number') throw new Error(`the fact "${name}" is ${raw === undefined ? 'unknown' : 'not a number'}`);
+  const c = k === undefined ? 0 : Number(k);
+  return op === '+' ? raw + c : op === '-' ? raw - c : op === '*' ? raw * c : raw;
+}
+
+/**
+ * Checks a comparison claim such as "e60.auc > e3.auc + 0.05" against `facts`. Throws when the
+ * claim is malformed or names an unknown fact (a typo must not pass silently). Pure.
+ */
+export function checkComparison(claim: string, facts: Facts): ClaimOutcome {
+  const m = CLAIM.exec(claim);
+  if (!m) throw new Error(`Cannot read the claim "${claim}" (write "fact op fact", e.g. "dropout.auc < auc").`);
+  const left = sideValue(facts, m[1], m[2], m[3]);
+  const right = sideValue(facts, m[5], m[6], m[7]);
+  const op = m[4];
+  const ok = op === '<' ? left < right : op === '<=' ? left <= right : op === '>' ? left > right : left >= right;
+  return { claim, ok, detail: `${left.toPrecision(4)} ${op} ${right.toPrecision(4)}` };
+}
+
+/**
+ * "No attack crosses the DP bound": for every DP result, each attack's ROC point at its threshold
+ * must lie under TPR ≤ e^ε·FPR + δ, allowing for sampling: the 95% lower Clopper–Pearson bound on
+ * its TPR must not exceed the ceiling at the upper bound on its FPR. Pure.
+ */
+export function checkDpBound(results: readonly LessonResult[]): ClaimOutcome {
+  const failures: string[] = [];
+  let checked = 0;
+  for (const r of results) {
+    const eps = r.privacy?.epsilon;
+    if (eps === null || eps === undefined) continue;
+    for (const a of r.attacks) {
+      checked++;
+      const tpr = clopperPearson(a.atThreshold.tp, a.members).lower;
+      const fpr = clopperPearson(a.atThreshold.fp, a.nonMembers).upper;
+      const ceiling = maxTprAtFpr(eps, r.privacy!.delta, fpr);
+      if (tpr > ceiling) failures.push(`${a.name} at ε=${eps}: TPR ≥ ${tpr.toFixed(3)} > ceiling ${ceiling.toFixed(3)} at FPR ${fpr.toFixed(3)}`);
+    }
+  }
+  if (checked === 0) return { claim: 'dp-bound', ok: false, detail: 'no DP result to check' };
+  return { claim: 'dp-bound', ok: failures.length === 0, detail: failures.join('; ') || `${checked} attack points under the bound` };
+}
