@@ -1,0 +1,97 @@
+/**
+ * @fileoverview Member vs non-member histograms as shares of each group, so a group of 500
+ * members and one of 5,000 non-members still compare bin by bin. Binning reuses the core's
+ * signalHistogram so the chart and the CLI agree on edges (values outside the domain land in the
+ * end bins; the last bin is closed).
+ */
+import { max, median } from 'd3';
+import { signalHistogram } from '../../core/metrics/histogram';
+import { formatPercent, formatProb } from './format';
+
+/** One bin: its edges, raw counts and each group's share (count / group size, 0 for an empty group). */
+export interface ShareBin {
+  readonly index: number;
+  readonly x0: number;
+  readonly x1: number;
+  readonly memberCount: number;
+  readonly nonMemberCount: number;
+  readonly memberShare: number;
+  readonly nonMemberShare: number;
+}
+
+/**
+ * `bins` equal-width bins over `domain` of both groups. NaN values are skipped (a chart should
+ * not throw mid-training); `bins` must be an integer ≥ 1 and domain[0] < domain[1]. Pure.
+ */
+export function shareBins(
+  members: ArrayLike<number>,
+  nonMembers: ArrayLike<number>,
+  bins: number,
+  domain: readonly [number, number],
+): ShareBin[] {
+  const values: number[] = [];
+  const isMember: boolean[] = [];
+  for (const [group, flag] of [
+    [members, true],
+    [nonMembers, false],
+  ] as const) {
+    for (let i = 0; i < group.length; i++) {
+      if (Number.isNaN(group[i])) continue;
+      values.push(group[i]);
+      isMember.push(flag);
+    }
+  }
+  const h = signalHistogram(values, isMember, { bins, domain });
+  const totalMembers = h.memberCounts.reduce((a, b) => a + b, 0);
+  const totalNonMembers = h.nonMemberCounts.reduce((a, b) => a + b, 0);
+  return Array.from(h.memberCounts, (memberCount, index) => ({
+    index,
+    x0: h.edges[index],
+    x1: h.edges[index + 1],
+    memberCount,
+    nonMemberCount: h.nonMemberCounts[index],
+    memberShare: totalMembers === 0 ? 0 : memberCount / totalMembers,
+    nonMemberShare: totalNonMembers === 0 ? 0 : h.nonMemberCounts[index] / totalNonMembers,
+  }));
+}
+
+/** The bin a value falls in, as shareBins bins it, or null outside the domain (for the pointer). Pure. */
+export function binAt(value: number, bins: number, domain: readonly [number, number]): number | null {
+  const [lo, hi] = domain;
+  if (!(value >= lo && value <= hi)) return null;
+  return Math.min(bins - 1, Math.floor(((value - lo) / (hi - lo)) * bins));
+}
+
+/** The largest share in any bin of either group, for the y domain; 0 when all bins are empty. Pure. */
+export function maxShare(bins: readonly ShareBin[]): number {
+  return max(bins, (b) => Math.max(b.memberShare, b.nonMemberShare)) ?? 0;
+}
+
+/** Median of the finite values, NaN when there are none. Pure. */
+export function medianOf(values: ArrayLike<number>): number {
+  return median(Array.from(values)) ?? Number.NaN;
+}
+
+/** "0.90–0.95" for a bin's range. Pure. */
+export function binRange(bin: ShareBin): string {
+  return `${formatProb(bin.x0)}–${formatProb(bin.x1)}`;
+}
+
+/** The tooltip / slider text of one bin: "0.90–0.95: members 62%, non-members 12%". Pure. */
+export function binText(bin: ShareBin): string {
+  return `${binRange(bin)}: members ${formatPercent(bin.memberShare)}, non-members ${formatPercent(bin.nonMemberShare)}`;
+}
+
+/**
+ * The one-line text alternative: "Median confidence: members 0.99, non-members 0.71 (500 members,
+ * 500 non-members)." `quantity` names the measured value in lower case. Pure.
+ */
+export function histogramSummary(members: ArrayLike<number>, nonMembers: ArrayLike<number>, quantity: string): string {
+  if (members.length === 0 && nonMembers.length === 0) return `No ${quantity} values yet.`;
+  const m = medianOf(members);
+  const n = medianOf(nonMembers);
+  return (
+    `Median ${quantity}: members ${formatProb(m)}, non-members ${formatProb(n)} ` +
+    `(${members.length.toLocaleString('en-US')} members, ${nonMembers.length.toLocaleString('en-US')} non-members).`
+  );
+}
