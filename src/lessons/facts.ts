@@ -5,7 +5,7 @@
  * checked against them (tests run every lesson's claims on its cached numbers). Pure.
  */
 import { clopperPearson, maxTprAtFpr } from '../core/privacy/index';
-import type { LessonAttack, LessonResult } from './result';
+import type { LessonAttack, LessonResult, MetaSample } from './result';
 
 export type Facts = Readonly<Record<string, number | string | null>>;
 
@@ -32,9 +32,20 @@ export function resultFacts(r: LessonResult, featured: string | null): Record<st
     confidenceGap: r.confidence.memberMean - r.confidence.nonMemberMean,
     members: r.config.split.targetMembers, shadows: r.config.attack.shadows, references: r.config.attack.references, epochs: r.config.train.epochs,
   };
+  if (r.privacy && r.privacy.epsilon !== null) out.boundAt1 = maxTprAtFpr(r.privacy.epsilon, r.privacy.delta, 0.01);
   const f = featuredAttack(r, featured);
   if (f) attackFacts(f, '', out);
   for (const a of r.attacks) attackFacts(a, `${a.name}.`, out);
+  const jd = r.records.find((x) => x.name === 'John Doe');
+  if (jd && f) {
+    out['johnDoe.member'] = jd.member ? 1 : 0;
+    out['johnDoe.confidence'] = jd.probs[jd.label];
+    out['johnDoe.score'] = jd.scores[f.name];
+    out['johnDoe.fpr'] = jd.fprAtScore[f.name];
+    out['johnDoe.flagged'] = f.threshold !== null && jd.scores[f.name] >= f.threshold ? 1 : 0;
+    out['johnDoe.verdict'] = out['johnDoe.flagged'] ? 'MEMBER' : 'NON-MEMBER';
+    out['johnDoe.diagnosis'] = r.classNames[jd.label] ?? String(jd.label);
+  }
   if (r.attacks.length > 0) {
     for (const k of ATTACK_FACTS) out[`best.${k}`] = Math.max(...r.attacks.map((a) => a[k]));
     const best = r.attacks.reduce((b, a) => (a.tprAt1 > b.tprAt1 || (a.tprAt1 === b.tprAt1 && a.auc > b.auc) ? a : b));
@@ -43,9 +54,15 @@ export function resultFacts(r: LessonResult, featured: string | null): Record<st
   return out;
 }
 
-/** Facts of a widget: its current result's, then each variant's behind `<key>.`. */
-export function widgetFacts(base: LessonResult | null, variants: Readonly<Record<string, LessonResult>>, featured: string | null): Facts {
+/** Facts of a meta-dataset sample: `in.top1`, `out.top1` (mean top-1 probability), `rows`. */
+export function metaFacts(meta: MetaSample): Record<string, number> {
+  return { 'in.top1': meta.meanTop1.in, 'out.top1': meta.meanTop1.out, rows: meta.totalRows, inRows: meta.inRows };
+}
+
+/** Facts of a widget: its current result's, then each variant's behind `<key>.`, then its meta sample's. */
+export function widgetFacts(base: LessonResult | null, variants: Readonly<Record<string, LessonResult>>, featured: string | null, meta: MetaSample | null = null): Facts {
   const out: Record<string, number | string | null> = base ? resultFacts(base, featured) : {};
+  if (meta) Object.assign(out, metaFacts(meta));
   for (const [key, r] of Object.entries(variants)) {
     for (const [k, v] of Object.entries(resultFacts(r, featured))) out[`${key}.${k}`] = v;
   }

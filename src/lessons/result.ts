@@ -47,6 +47,8 @@ export interface LessonRecord {
   readonly probs: readonly number[];
   /** Membership score per attack (higher ⇒ more likely a member). */
   readonly scores: Readonly<Record<string, number>>;
+  /** Per attack: the share of non-members scoring at least this record's score (the FPR a verdict on it costs). */
+  readonly fprAtScore: Readonly<Record<string, number>>;
 }
 
 export interface LessonResult {
@@ -127,6 +129,17 @@ function attackOf(a: PlaygroundResult['attacks'][number], isMember: Uint8Array):
   };
 }
 
+function shareAtLeast(scores: Float64Array, isMember: Uint8Array, s: number): number {
+  let n = 0;
+  let k = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (isMember[i]) continue;
+    n++;
+    if (scores[i] >= s) k++;
+  }
+  return k / Math.max(1, n);
+}
+
 function pickRecords(r: PlaygroundResult, perSide: number, pin: readonly string[]): number[] {
   const picked = new Set<number>();
   r.records.forEach((rec, i) => pin.includes(rec.name) && picked.add(i));
@@ -150,6 +163,7 @@ export function compactResult(r: PlaygroundResult, opts: CompactOptions): Lesson
       index: i, name: rec.name, label: rec.label, member: rec.member, features: rec.features.slice(0, 12),
       probs: Array.from(r.targetProbs.subarray(i * C, (i + 1) * C)),
       scores: Object.fromEntries(r.attacks.map((a) => [a.name, a.scores[i]])),
+      fprAtScore: Object.fromEntries(r.attacks.map((a) => [a.name, shareAtLeast(a.scores, r.isMember, a.scores[i])])),
     };
   });
   const grid = !opts.lite && r.grid ? { size: r.grid.size, extent: r.grid.extent, probs: Array.from(r.grid.probs) } : null;
@@ -207,4 +221,6 @@ export interface MetaSample {
   readonly inRows: number;
   /** The top-1 probability of IN and OUT rows (quantile sample), for a histogram. */
   readonly top1: { readonly in: readonly number[]; readonly out: readonly number[] };
+  /** Exact mean top-1 probability of IN and OUT rows. */
+  readonly meanTop1: { readonly in: number; readonly out: number };
 }

@@ -10,6 +10,7 @@ import type { PlaygroundResult } from '../workers/playground-view';
 import type { CsvFailure, CsvSummary } from '../workers/csv-session';
 import type { ExperimentConfig, ProgressEvent } from '../core/experiment/index';
 import { forcedBackendFromSearch, type BackendName } from '../workers/backend-choice';
+import type { MetaSample } from '../lessons/result';
 
 export type EngineStatus = 'starting' | 'ready' | 'error';
 
@@ -84,6 +85,13 @@ export class Engine {
     if (this.ready) await this.ready;
     if (!this.api || this.status !== 'ready') throw new Error(this.error ?? 'The engine is not running.');
     return Promise.race([this.api.run(JSON.parse(JSON.stringify(config)), proxy(onProgress)), this.crashed]);
+  }
+
+  /** Lesson 5: a run that also returns rows of the shadow-model attack's meta-dataset. */
+  async lessonMeta(config: ExperimentConfig, onProgress: (e: ProgressEvent) => void): Promise<{ result: PlaygroundResult; meta: MetaSample }> {
+    if (this.ready) await this.ready;
+    if (!this.api || this.status !== 'ready') throw new Error(this.error ?? 'The engine is not running.');
+    return Promise.race([this.api.lessonMeta(JSON.parse(JSON.stringify(config)), proxy(onProgress)), this.crashed]);
   }
 
   /** Parses a CSV in the worker (large files never block the page). */

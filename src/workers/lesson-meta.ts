@@ -35,6 +35,7 @@ export async function metaSampleOf(a: Artifacts, config: ExperimentConfig, count
   const b1 = spread(outs);
   const order = a1.flatMap((r, k) => (k < b1.length ? [r, b1[k]] : [r])).concat(b1.slice(a1.length));
   const top1 = (rows: number[]) => quantileSample(rows.map((r) => meta.features[r * meta.width]), 200);
+  const mean = (rows: number[]) => rows.reduce((s, r) => s + meta.features[r * meta.width], 0) / Math.max(1, rows.length);
   return {
     featureNames: meta.featureNames.slice(0, 4),
     rows: order.map((r) => {
@@ -44,6 +45,7 @@ export async function metaSampleOf(a: Artifacts, config: ExperimentConfig, count
     totalRows: meta.rows,
     inRows: ins.length,
     top1: { in: top1(ins), out: top1(outs) },
+    meanTop1: { in: mean(ins), out: mean(outs) },
   };
 }
 

@@ -10,6 +10,8 @@ import { resetPlayground, runPlayground, workerMemory } from './playground-sessi
 import type { PlaygroundResult } from './playground-view';
 import type { ProgressEvent } from '../core/experiment/index';
 import { loadCsv, loadedCsv, type CsvFailure, type CsvSummary } from './csv-session';
+import { lessonMetaRun } from './lesson-meta';
+import type { MetaSample } from '../lessons/result';
 
 
 export const workerApi = {
@@ -31,6 +33,11 @@ export const workerApi = {
   /** Parses a CSV the learner chose; it stays in this worker's memory only. */
   async loadCsv(text: string, labelColumn: string, dropInvalidRows: boolean, name: string): Promise<CsvSummary | CsvFailure> {
     return loadCsv(text, labelColumn, dropInvalidRows, name);
+  },
+
+  /** Lesson 5: trains a config's target and shadows and returns its result with meta-dataset rows. */
+  async lessonMeta(config: unknown, onProgress: (e: ProgressEvent) => void): Promise<{ result: PlaygroundResult; meta: MetaSample }> {
+    return lessonMetaRun(config, onProgress);
   },
 
   /** Frees cached models. */

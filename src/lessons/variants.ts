@@ -1,0 +1,55 @@
+/**
+ * @fileoverview Widget configs: a preset with a variant's or the reader's changes laid over it,
+ * and the plan of what the cache command must run for every lesson preset. Pure.
+ */
+import { presetConfig, withField, type ExperimentConfig } from '../core/experiment/index';
+import type { VariantSpec, WidgetSpec } from './blocks';
+import type { Lesson } from './parse';
+
+/** `config` with each `path → value` of `set` applied and validated. Throws ConfigError. Pure. */
+export function applySet(config: ExperimentConfig, set: Readonly<Record<string, unknown>>): ExperimentConfig {
+  return Object.entries(set).reduce((c, [path, value]) => withField(c, path, value === null ? 'null' : String(value)), config);
+}
+
+/** The config of one of a widget's variants. */
+export function variantConfig(preset: string, variant: VariantSpec): ExperimentConfig {
+  return applySet(presetConfig(preset), variant.set);
+}
+
+/** Same experiment? Configs compare as JSON (field order is fixed by defaultConfig). Pure. */
+export function sameConfig(a: ExperimentConfig, b: ExperimentConfig): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** What the cache must hold for one preset, gathered from every widget that names it. */
+export interface PresetPlan {
+  readonly preset: string;
+  readonly variants: VariantSpec[];
+  /** Lesson 5's table needs rows of the shadow-model attack's meta-dataset. */
+  meta: boolean;
+  /** Record names every result must keep (John Doe). */
+  readonly pinNames: string[];
+  readonly usedBy: string[];
+}
+
+/** Groups the widgets of `lessons` by preset. Throws if two widgets give one variant key different settings. */
+export function cachePlan(lessons: readonly Lesson[]): PresetPlan[] {
+  const plans = new Map<string, PresetPlan>();
+  const add = (lesson: Lesson, w: WidgetSpec) => {
+    if (!w.preset) return;
+    let plan = plans.get(w.preset);
+    if (!plan) plans.set(w.preset, (plan = { preset: w.preset, variants: [], meta: false, pinNames: [], usedBy: [] }));
+    plan.usedBy.push(`${lesson.slug}#${w.id}`);
+    if (w.type === 'meta-table') plan.meta = true;
+    if (w.type === 'john-doe' && !plan.pinNames.includes('John Doe')) plan.pinNames.push('John Doe');
+    for (const v of w.variants) {
+      const known = plan.variants.find((x) => x.key === v.key);
+      if (!known) plan.variants.push(v);
+      else if (JSON.stringify(known.set) !== JSON.stringify(v.set)) {
+        throw new Error(`Preset ${w.preset}: variant "${v.key}" has different settings in ${lesson.slug}#${w.id}.`);
+      }
+    }
+  };
+  for (const lesson of lessons) for (const w of lesson.widgets) add(lesson, w);
+  return [...plans.values()];
+}
