@@ -136,7 +136,10 @@ export class Playground {
       this.modelsCached = true;
       this.liveHistory = result.history;
       this.liveConfidence = result.confidence;
-      if (!this.featured || !result.attacks.some((a) => a.name === this.featured)) this.featured = result.attacks[0]?.name ?? null;
+      // Feature the strongest attack unless the learner picked one that still ran.
+      if (!this.featured || !result.attacks.some((a) => a.name === this.featured)) {
+        this.featured = [...result.attacks].sort((a, b) => b.auc - a.auc)[0]?.name ?? null;
+      }
     } catch (err) {
       if (id !== this.requestId) return;
       await this.recover(err, config);
