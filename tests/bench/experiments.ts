@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initNodeBackend } from '../../src/cli/tf-node';
 import { mergeConfig, PRESETS, presetConfig, runExperiment, withField, type ExperimentConfig } from '../../src/core/experiment/index';
+import { needsReferences, needsShadows } from '../../src/core/experiment/needs';
 import { atMost, now, report, type Figure, type Measure } from './figure';
 
 /** The reduced variant of a preset: at most 2 shadow and 4 reference models. */
@@ -23,7 +24,8 @@ const presets: Measure = {
       const t0 = now();
       const r = await runExperiment(config);
       const seconds = (now() - t0) / 1000;
-      const models = 1 + config.attack.shadows + config.attack.references;
+      // Only the attacker models these attacks need are trained.
+      const models = 1 + (needsShadows(config) ? config.attack.shadows : 0) + (needsReferences(config) ? config.attack.references : 0);
       ctx.log(`  ${p.name}: ${seconds.toFixed(1)} s (${models} models)`);
       figures.push(report(`preset.${p.name}.wall`, seconds, `s (${models} models, ${config.attack.names.length} attacks)`));
       const best = Math.max(...r.attacks.map((a) => a.auc));
