@@ -74,6 +74,10 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
   if (!/\S/.test(text)) throw new CsvError('The file is empty.');
   const delimiter = options.delimiter === undefined || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
   const decimalComma = delimiter === ';';
+  if (decimalComma && options.delimiter !== ';') {
+    // Detection is a guess from the header, and it changes how numbers read, so say it.
+    warnings.push('The columns are separated by semicolons, so numbers with a decimal comma (1,5) were read as decimals (1.5).');
+  }
 
   // Tokenize into columns (column-major, so typing a column is one pass over one array).
   // `as` keeps TS from narrowing to null: the callback below assigns it.
