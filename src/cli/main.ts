@@ -15,6 +15,8 @@ function helpText(): string {
   return lines.join('\n');
 }
 
+const INPUT_ERRORS = new Set(['ConfigError', 'InvalidParameterError', 'CsvError']);
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -40,6 +42,8 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`error: ${message.split('\n')[0]}\n`);
-    process.exit(err instanceof UsageError ? 2 : 1);
+    // Bad input of any kind (flags, config, CSV, DP parameters) exits 2; a failure of ours exits 1.
+    const badInput = err instanceof UsageError || (err instanceof Error && INPUT_ERRORS.has(err.name));
+    process.exit(badInput ? 2 : 1);
   },
 );

@@ -62,6 +62,8 @@ export class Playground {
     }
     const { config, problems } = readConfigParams(params, base);
     this.config = config;
+    this.initialConfig = config;
+    this.presetName = preset && this.urlProblems.length === 0 ? preset : null;
     this.urlProblems = [...this.urlProblems, ...problems];
   }
 
@@ -96,10 +98,26 @@ export class Playground {
     this.syncUrl();
   }
 
+  /** The preset last applied (or named in the link), for presenter stepping and demo resets. */
+  presetName: string | null = $state(null);
+  /** The config the page opened with, which "reset demo" returns to when no preset was chosen. */
+  private initialConfig: ExperimentConfig = defaultConfig();
+
   /** Replaces the config with a preset's. */
   applyPreset(name: string): void {
     this.config = presetConfig(name);
+    this.presetName = name;
     this.syncUrl();
+  }
+
+  /** Replays the demo: the same preset (or opening config) and seed, run again from scratch. */
+  async resetDemo(): Promise<void> {
+    if (this.running) await this.stop();
+    this.config = this.presetName ? presetConfig(this.presetName) : this.initialConfig;
+    this.syncUrl();
+    this.result = null;
+    this.previous = null;
+    await this.run();
   }
 
   private syncUrl(): void {

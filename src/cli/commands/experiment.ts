@@ -14,7 +14,13 @@ async function loadConfig(flags: ParsedFlags): Promise<ExperimentConfig> {
   const preset = flags.preset as string | undefined;
   const file = flags.config as string | undefined;
   if (!!preset === !!file) throw new UsageError('give exactly one of --preset NAME or --config FILE.json');
-  if (preset) return presetConfig(preset);
+  if (preset) {
+    try {
+      return presetConfig(preset);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file!, 'utf8'));

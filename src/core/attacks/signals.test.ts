@@ -71,3 +71,14 @@ describe('signals', () => {
     expect(() => crossEntropyLoss(Float32Array.from([0.5, 0.5]), Int32Array.from([2]), 1, 2)).toThrow(/outside/);
   });
 });
+
+describe('crossEntropyLoss near certainty', () => {
+  it('keeps ranking records whose float32 p_y rounds to 1', () => {
+    // Both rows have p_y === 1 in float32, but different mass elsewhere.
+    const probs = new Float32Array([1, 1e-9, 1e-12, 1, 1e-7, 1e-12]);
+    const loss = crossEntropyLoss(probs, new Int32Array([0, 0]), 2, 3);
+    expect(probs[0]).toBe(1);
+    expect(loss[0]).toBeGreaterThan(0);
+    expect(loss[1]).toBeGreaterThan(loss[0] * 10);
+  });
+});

@@ -40,11 +40,22 @@ export function trueClassConfidence(probs: ArrayLike<number>, labels: Int32Array
   return out;
 }
 
-/** Cross-entropy loss −log p_y in nats, with p_y floored at PROB_EPSILON. Returns a new array. */
+/** Cross-entropy loss −log p_y in nats, with p_y floored at PROB_EPSILON; precise near p_y = 1. Returns a new array. */
 export function crossEntropyLoss(probs: ArrayLike<number>, labels: Int32Array, n: number, C: number): Float64Array {
   checkShapes(probs, labels, n, C);
   const out = new Float64Array(n);
-  for (let r = 0; r < n; r++) out[r] = 0 - Math.log(Math.max(probs[r * C + labels[r]], PROB_EPSILON)); // 0 − x: no −0
+  for (let r = 0; r < n; r++) {
+    const py = probs[r * C + labels[r]];
+    if (py > 0.5) {
+      // Near p_y = 1, float32 rounds p_y to exactly 1 and many records tie at loss 0; the mass on the
+      // other classes keeps its precision, so −log1p(−Σ_{c≠y} p_c) still ranks them.
+      let rest = 0;
+      for (let c = 0; c < C; c++) if (c !== labels[r]) rest += probs[r * C + c];
+      out[r] = 0 - Math.log1p(-Math.min(rest, 0.5));
+    } else {
+      out[r] = 0 - Math.log(Math.max(py, PROB_EPSILON)); // 0 − x: no −0
+    }
+  }
   return out;
 }
 
