@@ -4,7 +4,7 @@
  */
 import { LessonFormatError } from './front-matter';
 import { readGlossary, type GlossaryEntry } from './glossary';
-import { parseLesson, readLessonMeta, type Lesson, type LessonMeta } from './parse';
+import { readLessonMeta, type LessonMeta } from './meta';
 
 export interface Syllabus {
   readonly title: string;
@@ -32,9 +32,4 @@ export function readCatalog(syllabusJson: unknown, sources: Readonly<Record<stri
     if (unknown) throw new LessonFormatError(`lessons/${l.slug}: prerequisite "${unknown}" is not a lesson.`);
   }
   return { title: s.title, lessons, glossary: readGlossary(glossaryJson) };
-}
-
-/** Parses every lesson of the catalog. */
-export function parseAll(catalog: Catalog, sources: Readonly<Record<string, string>>): Lesson[] {
-  return catalog.lessons.map((l) => parseLesson(l.slug, sources[l.slug], catalog.glossary));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter, LessonFormatError } from './front-matter';
-import { parseLesson, readLessonMeta } from './parse';
+import { parseLesson } from './parse';
+import { readLessonMeta } from './meta';
 import { readGlossary, splitFirstUses } from './glossary';
 import { fillPlaceholders, formatFact, parsePlaceholder } from './placeholders';
 import { safeHref } from './markdown';

@@ -4,7 +4,8 @@
  * Throws LessonFormatError naming the file and line on any problem. Pure.
  */
 import type { Token, TokensList } from 'marked';
-import { LessonFormatError, parseFrontMatter, type FrontValue } from './front-matter';
+import { LessonFormatError, parseFrontMatter } from './front-matter';
+import { readLessonMeta, type LessonMeta } from './meta';
 import { lessonMarked, type Heading, type RenderContext } from './markdown';
 import { markFirstUses, type GlossaryEntry } from './glossary';
 import { readCheckpoint, readPredict, readWidget, type CheckpointSpec, type PredictSpec, type WidgetSpec } from './blocks';
@@ -27,18 +28,6 @@ export type Segment =
   | { readonly kind: 'predict'; readonly spec: RenderedPredict }
   | { readonly kind: 'checkpoint'; readonly spec: RenderedCheckpoint };
 
-export interface LessonMeta {
-  readonly slug: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly objectives: readonly string[];
-  /** Reading time, as written, e.g. "20 min". */
-  readonly duration: string;
-  readonly prerequisites: readonly string[];
-  /** The preset the "Try this in the playground" link opens. */
-  readonly playground: string;
-}
-
 export interface Lesson extends LessonMeta {
   readonly segments: readonly Segment[];
   readonly headings: readonly Heading[];
@@ -48,37 +37,6 @@ export interface Lesson extends LessonMeta {
   readonly placeholders: readonly PlaceholderRef[];
   /** Glossary ids given a tooltip in this lesson, in order of first use. */
   readonly glossaryUsed: readonly string[];
-}
-
-const REQUIRED = ['title', 'summary', 'objectives', 'duration', 'playground'] as const;
-
-function str(v: FrontValue | undefined, key: string, file: string): string {
-  if (typeof v === 'number') return String(v);
-  if (typeof v !== 'string' || !v) throw new LessonFormatError(`${file}: front matter "${key}" must be a line of text.`);
-  return v;
-}
-
-function list(v: FrontValue | undefined, key: string, file: string): string[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v)) throw new LessonFormatError(`${file}: front matter "${key}" must be a list of "- item" lines.`);
-  return v;
-}
-
-/** Reads only the front matter: enough for the table of contents. Pure. */
-export function readLessonMeta(slug: string, source: string): LessonMeta {
-  const file = `lessons/${slug}/index.md`;
-  const { data } = parseFrontMatter(source, file);
-  for (const key of REQUIRED) if (!(key in data)) throw new LessonFormatError(`${file}: front matter needs "${key}".`);
-  const known = [...REQUIRED, 'prerequisites'];
-  const unknown = Object.keys(data).find((k) => !known.includes(k));
-  if (unknown) throw new LessonFormatError(`${file}: unknown front matter field "${unknown}".`);
-  const objectives = list(data.objectives, 'objectives', file);
-  if (objectives.length === 0) throw new LessonFormatError(`${file}: list at least one objective.`);
-  return {
-    slug, title: str(data.title, 'title', file), summary: str(data.summary, 'summary', file), objectives,
-    duration: str(data.duration, 'duration', file), prerequisites: list(data.prerequisites, 'prerequisites', file),
-    playground: str(data.playground, 'playground', file),
-  };
 }
 
 const lineOf = (text: string, upTo: number) => text.slice(0, upTo).split('\n').length;
@@ -167,3 +125,10 @@ function checkReferences(file: string, widgets: readonly WidgetSpec[], predictio
     if (!widgetIds.has(r.widget)) throw new LessonFormatError(`${file}: placeholder {{${r.key}}} names widget "${r.widget}", which this lesson lacks.`);
   }
 }
+
+/** Parses every lesson of a catalog (see catalog.ts) from its raw sources. */
+export function parseAll(lessons: readonly LessonMeta[], sources: Readonly<Record<string, string>>, glossary: readonly GlossaryEntry[]): Lesson[] {
+  return lessons.map((l) => parseLesson(l.slug, sources[l.slug], glossary));
+}
+
+export type { LessonMeta };

@@ -2,7 +2,8 @@
  * @fileoverview Widget configs: a preset with a variant's or the reader's changes laid over it,
  * and the plan of what the cache command must run for every lesson preset. Pure.
  */
-import { presetConfig, withField, type ExperimentConfig } from '../core/experiment/index';
+import { withField, type ExperimentConfig } from '../core/experiment/config';
+import { presetConfig } from '../core/experiment/presets';
 import type { VariantSpec, WidgetSpec } from './blocks';
 import type { Lesson } from './parse';
 

@@ -13,8 +13,8 @@ import {
 } from '../../core/experiment/index';
 import { toPlaygroundResult } from '../../workers/playground-view';
 import { metaSampleOf } from '../../workers/lesson-meta';
-import { parseAll, readCatalog, type Catalog } from '../../lessons/catalog';
-import type { Lesson } from '../../lessons/parse';
+import { readCatalog, type Catalog } from '../../lessons/catalog';
+import { parseAll, type Lesson } from '../../lessons/parse';
 import { compactResult, roundNumbers, type CacheFile, type LessonResult } from '../../lessons/result';
 import { applySet, cachePlan, type PresetPlan } from '../../lessons/variants';
 
@@ -27,7 +27,7 @@ export function loadLessonsFromDisk(dir = 'lessons'): { catalog: Catalog; lesson
   }
   const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown;
   const catalog = readCatalog(read('syllabus.json'), sources, read('glossary.json'));
-  return { catalog, lessons: parseAll(catalog, sources) };
+  return { catalog, lessons: parseAll(catalog.lessons, sources, catalog.glossary) };
 }
 
 async function runOn(artifacts: Artifacts, config: ExperimentConfig, plan: PresetPlan, lite: boolean): Promise<LessonResult> {

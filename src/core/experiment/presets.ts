@@ -86,12 +86,12 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'lesson-api',
-    description: 'Lesson 3: the lesson-overfit model behind four APIs (full, top-1, rounded, label only).',
+    description: 'Lesson 3: the lesson-overfit model, trained for 8 epochs, behind four APIs (full, top-1, rounded, label only).',
     patch: {
       data: { name: 'purchases', n: 1000, classes: 10, features: 100, noise: 0.4 },
       split: { targetMembers: 200, shadowPool: 400 },
       model: { layers: 1, width: 128 },
-      train: { epochs: 40, batchSize: 32, learningRate: 0.005 },
+      train: { epochs: 8, batchSize: 32, learningRate: 0.005 },
       api: { decimals: 1 },
       attack: { names: ['loss-threshold', 'shadow-model', 'lira-online', 'label-only'], shadows: 2, references: 8 },
     },
@@ -111,7 +111,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'lesson-john-doe',
     description: "Lesson 6: patient records with John Doe (row 0) among the members; LiRA against simpler attacks.",
     patch: {
-      seed: 4,
+      seed: 5,
       data: { name: 'patients', n: 1000, noise: 0.8 },
       split: { targetMembers: 200, shadowPool: 400 },
       model: { layers: 2, width: 64 },
@@ -147,10 +147,10 @@ export const PRESETS: readonly Preset[] = [
     description: 'Lesson 11: a mystery model to audit. (Its settings are the puzzle; peek only after your report.)',
     patch: {
       seed: 11,
-      data: { name: 'purchases', n: 1000, classes: 20, features: 120, noise: 0.4 },
+      data: { name: 'purchases', n: 1000, classes: 20, features: 150, noise: 0.35 },
       split: { targetMembers: 200, shadowPool: 400 },
-      model: { layers: 1, width: 256 },
-      train: { epochs: 50, batchSize: 32, learningRate: 0.005 },
+      model: { layers: 1, width: 96 },
+      train: { epochs: 6, batchSize: 32, learningRate: 0.005 },
       api: { output: 'top-k', topK: 3 },
       attack: { names: ['gap', 'loss-threshold', 'shadow-model', 'lira-online', 'label-only'], shadows: 2, references: 8 },
     },

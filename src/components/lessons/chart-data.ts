@@ -1,0 +1,41 @@
+/**
+ * @fileoverview Turns a LessonResult into the props the playground's charts take. Pure.
+ */
+import { boundRocCurve, boundRocCurveLog } from '../../core/privacy/bound';
+import type { RocBound, RocScale, RocSeries, ScoreboardValues } from '../charts/index';
+import { featuredAttack } from '../../lessons/facts';
+import type { LessonResult } from '../../lessons/result';
+
+/** ROC series on the chosen scale, one per attack. Pure. */
+export function rocSeries(r: LessonResult, scale: RocScale): RocSeries[] {
+  return r.attacks.map((a) => ({
+    name: a.name, title: a.title, auc: a.auc, tprAt1: a.tprAt1, tprAt01: a.tprAt01,
+    fpr: scale === 'log' ? a.rocLog.fpr : a.roc.fpr, tpr: scale === 'log' ? a.rocLog.tpr : a.roc.tpr,
+  }));
+}
+
+/** The DP ceiling TPR ≤ e^ε·FPR + δ as a curve, or null without a finite ε. Pure. */
+export function rocBound(r: LessonResult, scale: RocScale): RocBound | null {
+  const p = r.privacy;
+  if (!p || p.epsilon === null) return null;
+  const pts = scale === 'log' ? boundRocCurveLog(p.epsilon, p.delta) : boundRocCurve(p.epsilon, p.delta);
+  return { fpr: pts.map((q) => q.fpr), tpr: pts.map((q) => q.tpr), epsilon: p.epsilon };
+}
+
+/** The scoreboard's numbers for the featured attack. Pure. */
+export function scoreboardValues(r: LessonResult, featured: string | null): ScoreboardValues {
+  const a = featuredAttack(r, featured);
+  return {
+    testAccuracy: r.target.testAccuracy,
+    trainAccuracy: r.target.trainAccuracy,
+    attack: a ? { title: a.title, auc: a.auc, balancedAccuracy: a.balancedAccuracy, tprAt1: a.tprAt1 } : null,
+    epsilon: r.privacy ? r.privacy.epsilon : null,
+  };
+}
+
+/** A short line for a result: "test 60% · LiRA AUC 0.82 · TPR@1% 27%". Pure. */
+export function resultLine(r: LessonResult, featured: string | null): string {
+  const a = featuredAttack(r, featured);
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  return `test accuracy ${pct(r.target.testAccuracy)}${a ? ` · ${a.title} AUC ${a.auc.toFixed(2)} · TPR at 1% FPR ${pct(a.tprAt1)}` : ''}`;
+}

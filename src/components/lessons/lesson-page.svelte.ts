@@ -1,0 +1,141 @@
+/**
+ * @fileoverview The open lesson: one WidgetState per widget, cached results fetched from our own
+ * origin (./cache/<preset>.json), live runs through the shared Engine one at a time, and the
+ * reader's predictions, which unlock the widgets they are about.
+ */
+import type { Engine } from '../../state/engine.svelte';
+import type { ExperimentConfig, ProgressEvent } from '../../core/experiment/index';
+import type { Lesson } from '../../lessons/parse';
+import type { PlaceholderRef } from '../../lessons/placeholders';
+import { compactResult, type CacheFile, type LessonResult } from '../../lessons/result';
+import type { PlaygroundResult } from '../../workers/playground-view';
+import type { MetaSample } from '../../lessons/result';
+import { WidgetState } from './widget-state.svelte';
+import type { CourseProgress } from './progress.svelte';
+
+export type CacheFetcher = (preset: string) => Promise<CacheFile>;
+
+/** Fetches a cached preset result from the app's own folder. */
+export const fetchCache: CacheFetcher = async (preset) => {
+  const res = await fetch(`./cache/${encodeURIComponent(preset)}.json`);
+  if (!res.ok) throw new Error(`No cached result for ${preset} (HTTP ${res.status}).`);
+  return (await res.json()) as CacheFile;
+};
+
+export class LessonPageState {
+  readonly widgets: Readonly<Record<string, WidgetState>>;
+  /** Chosen option per prediction id. */
+  predictions: Record<string, number> = $state({});
+  checkpoints: Record<string, number> = $state({});
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Bumped on dispose, so results that arrive after the page closed are dropped. */
+  private alive = true;
+
+  constructor(readonly lesson: Lesson, private readonly engine: Engine, private readonly progress: CourseProgress) {
+    const widgets: Record<string, WidgetState> = {};
+    for (const spec of lesson.widgets) widgets[spec.id] = new WidgetState(spec);
+    this.widgets = widgets;
+    const saved = progress.entries[lesson.slug];
+    for (const p of lesson.predictions) {
+      const chosen = saved?.predictions[p.id];
+      if (chosen !== undefined) this.predictions[p.id] = chosen;
+      else widgets[p.widget].revealed = false;
+    }
+    Object.assign(this.checkpoints, saved?.checkpoints ?? {});
+    progress.visit(lesson.slug);
+  }
+
+  /** Loads every preset's cached file once; widgets without one say so. */
+  async loadCache(fetcher: CacheFetcher = fetchCache): Promise<void> {
+    const presets = [...new Set(Object.values(this.widgets).flatMap((w) => (w.spec.preset ? [w.spec.preset] : [])))];
+    await Promise.all(
+      presets.map(async (preset) => {
+        const users = Object.values(this.widgets).filter((w) => w.spec.preset === preset);
+        try {
+          const file = await fetcher(preset);
+          if (this.alive) users.forEach((w) => (w.cache = file));
+        } catch (err) {
+          if (this.alive) users.forEach((w) => (w.cacheError = `${(err as Error).message} Press Run to train it live.`));
+        }
+      }),
+    );
+  }
+
+  /** A placeholder's value: undefined while its widget has no (revealed) result. */
+  lookup(ref: PlaceholderRef): number | string | null | undefined {
+    return this.widgets[ref.widget]?.facts[ref.path];
+  }
+
+  predict(id: string, option: number): void {
+    const p = this.lesson.predictions.find((x) => x.id === id);
+    if (!p) return;
+    this.predictions[id] = option;
+    this.widgets[p.widget].revealed = true;
+    this.progress.predict(this.lesson.slug, id, option);
+  }
+
+  answer(id: string, option: number): void {
+    this.checkpoints[id] = option;
+    const done = this.lesson.checkpoints.every((c) => this.checkpoints[c.id] === c.answer);
+    this.progress.answer(this.lesson.slug, id, option, done);
+  }
+
+  /**
+   * Trains `configs` live, one after another (the worker reuses models when only the attack or
+   * API changes), and stores each result in `w`. Runs queue behind any other widget's run.
+   */
+  run(w: WidgetState, configs: readonly ExperimentConfig[]): Promise<void> {
+    const job = this.queue.then(() => this.runNow(w, configs, (c, onProgress) => this.engine.run(c, onProgress)));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  /** Lesson 5: trains the config's shadows and returns rows of the meta-dataset with the result. */
+  runMeta(w: WidgetState, config: ExperimentConfig): Promise<void> {
+    const job = this.queue.then(() =>
+      this.runNow(w, [config], async (c, onProgress) => {
+        const { result, meta } = await this.engine.lessonMeta(c, onProgress);
+        if (this.alive) w.liveMeta = meta;
+        return result;
+      }),
+    );
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private async runNow(
+    w: WidgetState,
+    configs: readonly ExperimentConfig[],
+    call: (c: ExperimentConfig, onProgress: (e: ProgressEvent) => void) => Promise<PlaygroundResult>,
+  ): Promise<void> {
+    w.running = true;
+    w.error = null;
+    const started = Date.now();
+    try {
+      for (const [k, config] of configs.entries()) {
+        const onProgress = (e: ProgressEvent) => {
+          if (!this.alive) return;
+          const fraction = (k + e.fraction) / configs.length;
+          const elapsed = (Date.now() - started) / 1000;
+          w.progress = { label: e.label, fraction, etaSeconds: fraction > 0.05 && fraction < 1 ? (elapsed / fraction) * (1 - fraction) : null };
+        };
+        const view = await call(config, onProgress);
+        if (!this.alive) return;
+        w.addLive(compactResult(view, { source: 'live', pinNames: w.spec.type === 'john-doe' ? ['John Doe'] : [] }) as LessonResult);
+      }
+    } catch (err) {
+      if (this.alive) w.error = (err as Error).message;
+    } finally {
+      if (this.alive) {
+        w.running = false;
+        w.progress = null;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.alive = false;
+  }
+}
+
+export type { MetaSample };
