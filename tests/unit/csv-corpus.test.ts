@@ -1,8 +1,8 @@
 /**
  * @fileoverview Runs the whole bad-CSV corpus through the importer. Each file is answered with
  * its own message (or parses, with the warnings it should carry). The small files live in
- * tests/fixtures/csv-corpus/; the 50 MB file, the 10,000-column file and the too-many-rows file
- * are built in memory here so nothing large is committed. Every file in the folder must have an
+ * tests/fixtures/csv-corpus/; the 50 MB file, the 10,000-column file and the too-many-rows and
+ * too-many-values files are built in memory here so nothing large is committed. Every file in the folder must have an
  * expectation below, so a new fixture cannot be forgotten.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -79,6 +79,19 @@ const GENERATED: Record<string, { text: () => string; expect: Expectation }> = {
       return [[...names, 'label'].join(','), row(1), row(2), row(3)].join('\n');
     },
     expect: { fails: { message: 'The header has 10,000 columns; the limit is 1,000.', line: 1 } },
+  },
+  'too-many-values.csv (generated)': {
+    // 1.3 MB of short categorical cells that one-hot encode into 40,000 × 500 floats.
+    text: () => {
+      const header = [...Array.from({ length: 10 }, (_, j) => `c${j}`), 'label'].join(',');
+      const row = (i: number) => [...Array.from({ length: 10 }, (_, j) => `v${(i + 7 * j) % 50}`), i % 2].join(',');
+      return [header, ...Array.from({ length: 40_000 }, (_, i) => row(i))].join('\n');
+    },
+    expect: {
+      fails: {
+        message: 'The data would hold 40,000 rows × 500 features = 20,000,000 values after one-hot encoding; the limit is 10,000,000. Use fewer rows or fewer categorical columns.',
+      },
+    },
   },
   'too-many-rows.csv (generated)': {
     text: () => 'x,label\n' + Array.from({ length: 50_001 }, (_, i) => `${i % 10},${i % 2}`).join('\n'),

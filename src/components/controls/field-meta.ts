@@ -61,3 +61,21 @@ export function effectiveValue(field: FieldSpec, config: ExperimentConfig): unkn
   if (field.path === 'dp.targetEpsilon') return null;
   return value;
 }
+
+/**
+ * The limit a numeric field accepts, as shown under its control ("Limit 1–500."): the schema's
+ * range, narrowed to the chosen dataset's own range where it has one. Null for other kinds.
+ */
+export function limitText(field: FieldSpec, config: ExperimentConfig): string | null {
+  const k = field.kind;
+  if (k.type !== 'int' && k.type !== 'number') return null;
+  let { min, max } = k;
+  if (config.data.name !== 'csv') {
+    const info = DATASET_INFO[config.data.name];
+    const own = { 'data.n': info.n, 'data.noise': info.noise, 'data.classes': info.classes, 'data.features': info.features }[field.path];
+    if (own) ({ min, max } = own);
+  }
+  const fmt = (v: number) => v.toLocaleString('en-US');
+  const range = k.type === 'number' && k.exclusiveMin ? `above ${fmt(min)}, up to ${fmt(max)}` : `${fmt(min)}–${fmt(max)}`;
+  return `Limit ${range}.`;
+}

@@ -29,6 +29,8 @@ export interface CsvOptions {
   readonly maxColumns?: number;
   /** Default 20 MB (20 × 1024² bytes of UTF-8). */
   readonly maxBytes?: number;
+  /** Default 10,000,000: rows × features after one-hot encoding (each value is 4 bytes, twice over). */
+  readonly maxValues?: number;
   /** Default 'auto': ';' if the header has more semicolons than commas, else ','. */
   readonly delimiter?: ',' | ';' | 'auto';
   /** Distinct values kept per categorical column before the rest become "(other)". Default 50. */
@@ -193,6 +195,12 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
   if (d === 0) throw new CsvError(`There are no feature columns besides the label "${labelName}".`);
   if (d > maxColumns) {
     throw new CsvError(`One-hot encoding the categorical columns gives ${fmt(d)} features; the limit is ${fmt(maxColumns)}.`);
+  }
+  // A small file of categorical cells can still one-hot encode into hundreds of MB of floats.
+  const maxValues = options.maxValues ?? 10_000_000;
+  if (n * d > maxValues) {
+    throw new CsvError(`The data would hold ${fmt(n)} rows × ${fmt(d)} features = ${fmt(n * d)} values after one-hot encoding; ` +
+      `the limit is ${fmt(maxValues)}. Use fewer rows or fewer categorical columns.`);
   }
 
   const rawX = new Float32Array(n * d);

@@ -6,6 +6,7 @@ import type { AttackName } from '../attacks/registry';
 import type { Activation, OptimizerName } from '../models/types';
 import { DATASET_INFO, type DatasetName } from '../data/generate';
 import { describeKind, fieldSpec, FIELDS, type FieldSpec } from './schema';
+import { generatedShape, memoryProblem } from './memory-budget';
 
 export interface ExperimentConfig {
   readonly seed: number;
@@ -154,6 +155,10 @@ function crossFieldProblems(c: ExperimentConfig): string[] {
     problems.push(`api.topK (${c.api.topK}) cannot exceed the number of classes (${c.data.classes}).`);
   }
   if (c.attack.names.length === 0) problems.push('attack.names must name at least one attack.');
+  // Each field is capped, but sizes multiply; a loaded CSV's shape is checked when a run starts.
+  const shape = problems.length === 0 ? generatedShape(c) : null;
+  const memory = shape && memoryProblem(c, shape);
+  if (memory) problems.push(memory);
   return problems;
 }
 

@@ -9,12 +9,13 @@ import type { Dataset } from '../data/types';
 import { splitForExperiment, toTrainingData } from '../data/splits';
 import type { EvalResult, TrainHooks, TrainingData } from '../models/types';
 import { throwIfAborted, type AbortSignalLike } from '../abort';
-import type { ExperimentConfig } from './config';
+import { ConfigError, type ExperimentConfig } from './config';
 import { augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor } from './recipe';
 import { trainPredictors } from './predictors';
 import { trainingKey, type Artifacts, type ModelGroup, type RecordSet } from './artifacts';
 import { phaseWeights, type Phase, type ProgressCallback, type TargetEpoch } from './progress';
 import { needsReferences, needsShadows } from './needs';
+import { memoryProblem } from './memory-budget';
 
 export interface PrepareOptions {
   readonly csv?: Dataset;
@@ -133,6 +134,15 @@ export async function ensureReferences(a: Artifacts, opts: PrepareOptions = {}, 
 }
 
 /**
+ * Throws ConfigError if `config` on `dataset` needs more memory than the limit (memory-budget.ts).
+ * The config validator checks generated data up front; a CSV's shape is only known here.
+ */
+export function assertMemoryFits(config: ExperimentConfig, dataset: Dataset): void {
+  const problem = memoryProblem(config, { n: dataset.n, d: dataset.d, classes: dataset.numClasses, imageShape: dataset.imageShape });
+  if (problem) throw new ConfigError([problem]);
+}
+
+/**
  * Runs the training stage for `config`. Rejects with CancelledError when `opts.signal` aborts,
  * after freeing every tensor it made. The caller owns the result: call disposeArtifacts.
  */
@@ -145,6 +155,7 @@ export async function prepareExperiment(config: ExperimentConfig, opts: PrepareO
   const tracker = new ProgressTracker(phaseWeights({ target: 1, shadows: K, references: M }), opts.onProgress);
   tracker.emit('data', 'preparing data', 0);
   const dataset = resolveDataset(config, rng, opts.csv);
+  assertMemoryFits(config, dataset);
   const split = splitForExperiment(dataset, { targetMembers: members, shadowPool: config.split.shadowPool }, rng.fork('split'));
   const { rows: candidateRows, set: candidates } = concatRows(dataset, split.targetMembers, split.targetNonMembers);
   const isMember = new Uint8Array(candidates.n).fill(1, 0, members);

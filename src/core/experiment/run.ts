@@ -6,7 +6,7 @@ import type { ExperimentConfig } from './config';
 import { disposeArtifacts, type Artifacts } from './artifacts';
 import { runAttacks } from './attack-stage';
 import { assembleResult, type ExperimentResult } from './results';
-import { ensureReferences, ensureShadows, prepareExperiment, type PrepareOptions } from './prepare';
+import { assertMemoryFits, ensureReferences, ensureShadows, prepareExperiment, type PrepareOptions } from './prepare';
 import { needsReferences, needsShadows } from './needs';
 import { nowMs } from '../clock';
 
@@ -16,6 +16,8 @@ import { nowMs } from '../clock';
  */
 export async function attackExperiment(artifacts: Artifacts, config: ExperimentConfig, opts: PrepareOptions = {}): Promise<ExperimentResult> {
   const t0 = nowMs();
+  // New attacks can add shadow models or label-only queries to models trained for a smaller config.
+  assertMemoryFits(config, artifacts.dataset);
   const withAttack = { ...artifacts, config: { ...artifacts.config, attack: { ...artifacts.config.attack, names: config.attack.names } } };
   if (needsShadows(config)) artifacts.shadows ??= await ensureShadows(withAttack, opts);
   if (needsReferences(config)) artifacts.references ??= await ensureReferences(withAttack, opts);
