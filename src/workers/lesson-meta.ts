@@ -33,7 +33,9 @@ export async function metaSampleOf(a: Artifacts, config: ExperimentConfig, count
   const spread = (rows: number[]) => Array.from({ length: Math.min(half, rows.length) }, (_, k) => rows[Math.floor((k * rows.length) / half)]);
   const a1 = spread(ins);
   const b1 = spread(outs);
+  // Alternate IN and OUT, then order by record so the shadow models take turns down the table.
   const order = a1.flatMap((r, k) => (k < b1.length ? [r, b1[k]] : [r])).concat(b1.slice(a1.length));
+  order.sort((x, y) => (x % a.pool.n) - (y % a.pool.n) || x - y);
   const top1 = (rows: number[]) => quantileSample(rows.map((r) => meta.features[r * meta.width]), 200);
   const mean = (rows: number[]) => rows.reduce((s, r) => s + meta.features[r * meta.width], 0) / Math.max(1, rows.length);
   return {
