@@ -7,7 +7,7 @@ import type { DatasetName } from '../core/data/generate';
 import type { CsvSummary } from '../workers/csv-session';
 import { defaultConfig, mergeConfig, presetConfig, trainingKey, withField, type ExperimentConfig, type ProgressEvent, type TargetEpoch } from '../core/experiment/index';
 import type { PlaygroundResult } from '../workers/playground-view';
-import type { Engine } from './engine.svelte';
+import { EngineCrashError, type Engine } from './engine.svelte';
 import { readConfigParams, writeConfigParams } from './url-config';
 
 export interface LiveProgress {
@@ -172,6 +172,11 @@ export class Playground {
   /** A WebGPU fault reruns on wasm with a notice; anything else is shown as a message. */
   private async recover(err: unknown, config: ExperimentConfig): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof EngineCrashError) {
+      // The engine restarted itself and says so (engine.notice); the new worker has no models.
+      this.modelsCached = false;
+      return;
+    }
     if (this.engine.backend?.backend === 'webgpu' && /device|gpu|out of memory|lost/i.test(message)) {
       this.notice = `WebGPU failed during the run (${message}). Rerunning on WebAssembly with the same settings.`;
       await this.engine.fallBackToWasm();

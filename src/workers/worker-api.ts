@@ -12,6 +12,7 @@ import type { ProgressEvent } from '../core/experiment/index';
 import { loadCsv, loadedCsv, type CsvFailure, type CsvSummary } from './csv-session';
 import { lessonMetaRun } from './lesson-meta';
 import type { MetaSample } from '../lessons/result';
+import { crashForTest, failNextRunForTest, withArmedFault } from './test-faults';
 
 
 export const workerApi = {
@@ -27,7 +28,7 @@ export const workerApi = {
 
   /** Runs the playground experiment for a config (plain JSON); reuses trained models when it can. */
   async run(config: unknown, onProgress: (e: ProgressEvent) => void): Promise<PlaygroundResult> {
-    return runPlayground(config, onProgress, { csv: loadedCsv() });
+    return runPlayground(config, withArmedFault(onProgress), { csv: loadedCsv() });
   },
 
   /** Parses a CSV the learner chose; it stays in this worker's memory only. */
@@ -43,6 +44,16 @@ export const workerApi = {
   /** Frees cached models. */
   async reset(): Promise<void> {
     resetPlayground();
+  },
+
+  /** Test-only (called under `?faults=test`, see test-faults.ts): an uncaught error in the worker. */
+  async crashForTest(): Promise<void> {
+    crashForTest();
+  },
+
+  /** Test-only: the next run fails mid-training with `message`, like a lost GPU device. */
+  async failNextRunForTest(message: string): Promise<void> {
+    failNextRunForTest(message);
   },
 
   /** Live tensors and bytes in the worker, for leak checks. */
