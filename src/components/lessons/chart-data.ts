@@ -5,6 +5,18 @@ import { boundRocCurve, boundRocCurveLog } from '../../core/privacy/bound';
 import type { RocBound, RocScale, RocSeries, ScoreboardValues } from '../charts/index';
 import { featuredAttack } from '../../lessons/facts';
 import type { LessonResult } from '../../lessons/result';
+import { readField, withField, type ExperimentConfig } from '../../core/experiment/config';
+import { sameConfig } from '../../lessons/variants';
+
+/** True when `config` differs from `base` in the field `path` at most. Pure. */
+export function onlyChanges(base: ExperimentConfig, config: ExperimentConfig, path: string): boolean {
+  const value = readField(config as unknown as Record<string, unknown>, path);
+  try {
+    return sameConfig(withField(base, path, value === null ? 'null' : String(value)), config);
+  } catch {
+    return false;
+  }
+}
 
 /** ROC series on the chosen scale, one per attack. Pure. */
 export function rocSeries(r: LessonResult, scale: RocScale): RocSeries[] {
