@@ -32,6 +32,8 @@ export class Playground {
   /** The attack the scoreboard and record inspector feature. */
   featured: string | null = $state(null);
   selectedRecord: number | null = $state(null);
+  /** Completed runs in this tab (lets tests and screen-reader users tell a rerun from the last one). */
+  completedRuns = $state(0);
 
   /** True when the shown result was trained with different data/model/training settings. */
   readonly stale = $derived(this.result !== null && trainingKey(this.result.config) !== trainingKey(this.config));
@@ -62,7 +64,7 @@ export class Playground {
     }
     const { config, problems } = readConfigParams(params, base);
     this.config = config;
-    this.initialConfig = config;
+    this.resetTarget = config;
     this.presetName = preset && this.urlProblems.length === 0 ? preset : null;
     this.urlProblems = [...this.urlProblems, ...problems];
   }
@@ -100,12 +102,13 @@ export class Playground {
 
   /** The preset last applied (or named in the link), for presenter stepping and demo resets. */
   presetName: string | null = $state(null);
-  /** The config the page opened with, which "reset demo" returns to when no preset was chosen. */
-  private initialConfig: ExperimentConfig = defaultConfig();
+  /** What "reset demo" returns to: the config the page opened with, or the last preset applied. */
+  private resetTarget: ExperimentConfig = defaultConfig();
 
   /** Replaces the config with a preset's. */
   applyPreset(name: string): void {
     this.config = presetConfig(name);
+    this.resetTarget = this.config;
     this.presetName = name;
     this.syncUrl();
   }
@@ -113,7 +116,7 @@ export class Playground {
   /** Replays the demo: the same preset (or opening config) and seed, run again from scratch. */
   async resetDemo(): Promise<void> {
     if (this.running) await this.stop();
-    this.config = this.presetName ? presetConfig(this.presetName) : this.initialConfig;
+    this.config = this.resetTarget;
     this.syncUrl();
     this.result = null;
     this.previous = null;
@@ -151,6 +154,7 @@ export class Playground {
       if (id !== this.requestId) return;
       this.previous = this.result;
       this.result = result;
+      this.completedRuns++;
       this.modelsCached = true;
       this.liveHistory = result.history;
       this.liveConfidence = result.confidence;
