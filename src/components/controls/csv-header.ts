@@ -1,0 +1,31 @@
+/**
+ * @fileoverview The header row of a chosen CSV, read on the page so the learner can pick the label
+ * column before the full parse runs in the worker. It uses the importer's own tokenizer, so quoted
+ * names (with commas or line breaks), semicolons and a byte-order mark read the same here as there.
+ */
+import { CsvError, detectDelimiter, tokenizeCsv } from '../../core/data/csv-tokenize';
+
+/** Names shown in the label picker at most; a wider file is refused by the worker with its limit. */
+const MAX_LISTED = 1000;
+const STOP = Symbol('header read');
+
+/**
+ * The column names for the label picker (empty names become "column N", as the importer names
+ * them), or a message when there is no header to read. At most MAX_LISTED names; the last column,
+ * the usual label, is always among them. Pure.
+ */
+export function csvHeader(text: string): { columns: string[] } | { message: string } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let header: string[] | null = null;
+  try {
+    tokenizeCsv(body, detectDelimiter(body), (fields) => {
+      header = fields;
+      throw STOP;
+    });
+  } catch (err) {
+    if (err !== STOP) return { message: err instanceof CsvError ? err.message : String(err) };
+  }
+  if (header === null) return { message: 'The file is empty.' };
+  const names = (header as string[]).map((raw, j) => raw.trim() || `column ${j + 1}`);
+  return { columns: names.length > MAX_LISTED ? [...names.slice(0, MAX_LISTED - 1), names[names.length - 1]] : names };
+}
