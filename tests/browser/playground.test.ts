@@ -38,7 +38,7 @@ async function runAndWait(page: Page, timeout = 240_000): Promise<Record<string,
 }
 
 async function readSummary(page: Page): Promise<Record<string, string>> {
-  return page.getByTestId('run-summary').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+  return page.getByTestId('run-summary').evaluate((el) => ({ ...(el as HTMLElement).dataset }) as Record<string, string>);
 }
 
 describe('playground on wasm', () => {

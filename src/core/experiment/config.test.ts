@@ -141,8 +141,8 @@ describe('presets', () => {
     expect(PRESETS.find((p) => p.name === name)!.description.length).toBeGreaterThan(20);
   });
 
-  it('dp-purchases trains privately at ε = 1 and overfit-purchases does not', () => {
-    expect(presetConfig('dp-purchases').dp).toMatchObject({ enabled: true, targetEpsilon: 1 });
+  it('dp-purchases trains privately at ε = 2 and overfit-purchases does not', () => {
+    expect(presetConfig('dp-purchases').dp).toMatchObject({ enabled: true, targetEpsilon: 2 });
     expect(presetConfig('overfit-purchases').dp.enabled).toBe(false);
   });
 
