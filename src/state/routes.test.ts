@@ -5,6 +5,7 @@ describe('hash routes', () => {
   it('parses known routes with their rest segments', () => {
     expect(parseHash('#/playground')).toEqual({ name: 'playground', rest: [] });
     expect(parseHash('#/lessons/01-remembers')).toEqual({ name: 'lessons', rest: ['01-remembers'] });
+    expect(parseHash('#/cheatsheet')).toEqual({ name: 'cheatsheet', rest: [] });
   });
 
   it('sends empty and unknown hashes to the lessons', () => {

@@ -2,7 +2,7 @@
  * @fileoverview Hash routes. Hash routing keeps every view linkable on plain static hosting.
  */
 
-export type RouteName = 'lessons' | 'playground';
+export type RouteName = 'lessons' | 'playground' | 'cheatsheet';
 
 export interface Route {
   readonly name: RouteName;
@@ -13,6 +13,7 @@ export interface Route {
 export const ROUTES: readonly { name: RouteName; label: string }[] = [
   { name: 'lessons', label: 'Lessons' },
   { name: 'playground', label: 'Playground' },
+  { name: 'cheatsheet', label: 'Cheat sheet' },
 ];
 
 /** Parses `#/playground` or `#/lessons/01-remembers`; anything unknown goes to lessons. */

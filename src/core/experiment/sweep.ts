@@ -10,6 +10,8 @@ import { presetConfig } from './presets';
 export interface SweepStep {
   readonly key: string;
   readonly label: string;
+  /** A few characters for chart labels. */
+  readonly short: string;
   /** A partial config laid over the sweep's base. */
   readonly patch: Record<string, unknown>;
 }
@@ -36,15 +38,15 @@ export const CHEAT_SHEET_SWEEP: SweepDefinition = {
   preset: 'lesson-defenses',
   patch: { seed: 1, attack: { names: ['loss-threshold', 'shadow-model', 'lira-online'], shadows: 2, references: 8 } },
   steps: [
-    { key: 'none', label: 'No defense', patch: {} },
-    { key: 'l2', label: 'L2 penalty (λ = 0.01)', patch: { train: { l2: 0.01 } } },
-    { key: 'dropout', label: 'Dropout (0.5)', patch: { model: { dropout: 0.5 } } },
-    { key: 'early', label: 'Early stopping', patch: { train: { earlyStopping: true, patience: 3 } } },
-    { key: 'augmentation', label: 'Noise augmentation (σ = 0.5)', patch: { train: { augmentation: 'noise', augmentationStrength: 0.5 } } },
-    { key: 'ensemble', label: 'Disjoint ensemble of 4', patch: { train: { ensemble: 4 } } },
-    { key: 'dp8', label: 'DP-SGD, ε = 8', patch: { dp: { enabled: true, targetEpsilon: 8, clipNorm: 1 } } },
-    { key: 'dp2', label: 'DP-SGD, ε = 2', patch: { dp: { enabled: true, targetEpsilon: 2, clipNorm: 1 } } },
-    { key: 'dp1', label: 'DP-SGD, ε = 1', patch: { dp: { enabled: true, targetEpsilon: 1, clipNorm: 1 } } },
+    { key: 'none', label: 'No defense', short: 'None', patch: {} },
+    { key: 'l2', label: 'L2 penalty (λ = 0.01)', short: 'L2', patch: { train: { l2: 0.01 } } },
+    { key: 'dropout', label: 'Dropout (0.5)', short: 'Dropout', patch: { model: { dropout: 0.5 } } },
+    { key: 'early', label: 'Early stopping', short: 'Early stopping', patch: { train: { earlyStopping: true, patience: 3 } } },
+    { key: 'augmentation', label: 'Noise augmentation (σ = 0.5)', short: 'Noise aug.', patch: { train: { augmentation: 'noise', augmentationStrength: 0.5 } } },
+    { key: 'ensemble', label: 'Disjoint ensemble of 4', short: 'Ensemble ×4', patch: { train: { ensemble: 4 } } },
+    { key: 'dp8', label: 'DP-SGD, ε = 8', short: 'DP ε=8', patch: { dp: { enabled: true, targetEpsilon: 8, clipNorm: 1 } } },
+    { key: 'dp2', label: 'DP-SGD, ε = 2', short: 'DP ε=2', patch: { dp: { enabled: true, targetEpsilon: 2, clipNorm: 1 } } },
+    { key: 'dp1', label: 'DP-SGD, ε = 1', short: 'DP ε=1', patch: { dp: { enabled: true, targetEpsilon: 1, clipNorm: 1 } } },
   ],
 };
 
@@ -69,9 +71,9 @@ export function sweepVariantFromSearch(search: string): SweepVariant {
 }
 
 /** One validated config per step, in order. Throws ConfigError if a patch does not fit. Pure. */
-export function sweepConfigs(def: SweepDefinition): { key: string; label: string; config: ExperimentConfig }[] {
+export function sweepConfigs(def: SweepDefinition): { key: string; label: string; short: string; config: ExperimentConfig }[] {
   const base = mergeConfig(presetConfig(def.preset), def.patch);
-  return def.steps.map((s) => ({ key: s.key, label: s.label, config: mergeConfig(base, s.patch) }));
+  return def.steps.map((s) => ({ key: s.key, label: s.label, short: s.short, config: mergeConfig(base, s.patch) }));
 }
 
 /**

@@ -1,0 +1,97 @@
+/**
+ * @fileoverview The live cheat sheet's state: runs the defense sweep one config after another
+ * through the shared Engine, tracks progress over the whole sweep, and keeps the finished sweep
+ * for the session. Stopping (or leaving the page) terminates the worker, as the playground's Stop does.
+ */
+import { summarizeSweepRun, sweepConfigs, type SweepDefinition, type SweepRow } from '../../core/experiment/sweep';
+import type { ExperimentConfig } from '../../core/experiment/config';
+import type { Engine } from '../../state/engine.svelte';
+import { readSweepCache, writeSweepCache, type CachedSweep } from './sweep-cache';
+
+type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface SweepProgress {
+  readonly label: string;
+  /** Over the whole sweep, 0..1. */
+  readonly fraction: number;
+  readonly etaSeconds: number | null;
+  /** Index of the step being measured. */
+  readonly step: number;
+}
+
+export class SweepRun {
+  readonly steps: readonly { key: string; label: string; short: string; config: ExperimentConfig }[];
+  /** One entry per step; null until measured. */
+  rows: (SweepRow | null)[] = $state.raw([]);
+  running = $state(false);
+  progress: SweepProgress | null = $state.raw(null);
+  error: string | null = $state(null);
+  /** Where the shown numbers come from: this session's cache, or a run just finished. */
+  cached: CachedSweep | null = $state.raw(null);
+
+  private runId = 0;
+
+  constructor(
+    readonly def: SweepDefinition,
+    private readonly engine: Engine,
+    private readonly storage: KeyValueStore | null,
+  ) {
+    this.steps = sweepConfigs(def);
+    this.cached = readSweepCache(storage, def);
+    this.rows = this.cached ? [...this.cached.rows] : this.steps.map(() => null);
+  }
+
+  /** True when every row has its numbers. */
+  get complete(): boolean {
+    return this.rows.length > 0 && this.rows.every((r) => r !== null);
+  }
+
+  /** Measures every defense in order; a Stop or a newer run drops what this one would still write. */
+  async run(): Promise<void> {
+    const id = ++this.runId;
+    this.running = true;
+    this.error = null;
+    this.rows = this.steps.map(() => null);
+    const started = Date.now();
+    const n = this.steps.length;
+    try {
+      for (let i = 0; i < n; i++) {
+        const step = this.steps[i];
+        const onProgress = (e: { label: string; fraction: number }) => {
+          if (id !== this.runId) return;
+          const fraction = (i + Math.min(1, Math.max(0, e.fraction))) / n;
+          const elapsed = (Date.now() - started) / 1000;
+          const eta = fraction > 0.02 && fraction < 1 ? (elapsed / fraction) * (1 - fraction) : null;
+          this.progress = { label: `${step.label} (${i + 1} of ${n}): ${e.label}`, fraction, etaSeconds: eta, step: i };
+        };
+        onProgress({ label: 'starting', fraction: 0 });
+        const result = await this.engine.run(step.config, onProgress);
+        if (id !== this.runId) return;
+        const next = [...this.rows];
+        next[i] = summarizeSweepRun(step, result);
+        this.rows = next;
+        if (i === n - 1) {
+          this.cached = { id: this.def.id, backend: result.backend, finishedAt: new Date().toISOString(), rows: next as SweepRow[] };
+          writeSweepCache(this.storage, this.def, this.cached);
+        }
+      }
+    } catch (err) {
+      if (id === this.runId) this.error = err instanceof Error ? err.message : String(err);
+    } finally {
+      if (id === this.runId) {
+        this.running = false;
+        this.progress = null;
+      }
+    }
+  }
+
+  /** Cancels a running sweep: terminates the worker and shows the last finished sweep, if any. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.runId++;
+    this.running = false;
+    this.progress = null;
+    this.rows = this.cached ? [...this.cached.rows] : this.steps.map(() => null);
+    await this.engine.start();
+  }
+}
