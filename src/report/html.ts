@@ -29,10 +29,10 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margi
 dt { font-weight: 600; }
 dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.875rem; font-variant-numeric: tabular-nums; }
-th, td { padding: 6px 10px; border-bottom: 1px solid #eef1f5; text-align: right; white-space: nowrap; }
+th, td { padding: 6px 8px; border-bottom: 1px solid #eef1f5; text-align: right; white-space: nowrap; }
 th:first-child, td:first-child, td.text { text-align: left; }
 td.text { white-space: normal; }
-thead th { background: #eef1f5; }
+thead th { background: #eef1f5; white-space: normal; vertical-align: bottom; }
 tr.strongest th, tr.strongest td { font-weight: 600; }
 .scroll { overflow-x: auto; border: 1px solid #d9dee6; border-radius: 6px; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }

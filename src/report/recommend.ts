@@ -57,7 +57,7 @@ export function suggestEpsilon(rows: readonly SweepRow[], limit: number = THRESH
 }
 
 function sweepSentence(rows: readonly SweepRow[] | null): string {
-  if (!rows) return ' To choose ε, run the cheat sheet (#/cheatsheet): it measures DP-SGD at ε = 8, 2 and 1 against the other defenses.';
+  if (!rows) return ' To choose ε, run the playground’s cheat sheet, which measures DP-SGD at ε = 8, 2 and 1 against the other defenses.';
   const s = suggestEpsilon(rows);
   if (!s) return '';
   const none = rows.find((r) => r.key === 'none');

@@ -141,7 +141,7 @@ describe('recommendations', () => {
     expect(recs[0]).toMatchObject({ priority: 'high', title: 'Train with DP-SGD' });
     expect(recs[0].detail).toContain('The cheat-sheet sweep suggests ε = 8');
     expect(recs[0].detail).toContain('27%');
-    expect(recommend(base)[0].detail).toContain('run the cheat sheet');
+    expect(recommend(base)[0].detail).toContain('run the playground’s cheat sheet');
     expect(recommend({ ...base, attacks: [{ ...base.attacks[0], tprAt1: 0.04 }] }).some((r) => r.title === 'Train with DP-SGD')).toBe(false);
   });
 
