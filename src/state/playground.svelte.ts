@@ -5,7 +5,11 @@
 import { switchDataset } from '../core/experiment/switch-dataset';
 import type { DatasetName } from '../core/data/generate';
 import type { CsvSummary } from '../workers/csv-session';
-import { defaultConfig, mergeConfig, presetConfig, trainingKey, withField, type ExperimentConfig, type ProgressEvent, type TargetEpoch } from '../core/experiment/index';
+// Not the experiment barrel: it re-exports the training stage, which would pull TensorFlow.js into the page.
+import { defaultConfig, mergeConfig, withField, type ExperimentConfig } from '../core/experiment/config';
+import { presetConfig } from '../core/experiment/presets';
+import { trainingKey } from '../core/experiment/artifacts';
+import type { ProgressEvent, TargetEpoch } from '../core/experiment/progress';
 import type { PlaygroundResult } from '../workers/playground-view';
 import { EngineCrashError, type Engine } from './engine.svelte';
 import { readConfigParams, writeConfigParams } from './url-config';

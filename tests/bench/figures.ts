@@ -6,7 +6,8 @@ import type { Measure } from './figure';
 import { TRAINING_MEASURES } from './training';
 import { PRIVACY_MEASURES } from './privacy';
 import { EXPERIMENT_MEASURES } from './experiments';
+import { APP_MEASURES } from './app';
 
 export type { Figure, Measure, BenchContext } from './figure';
 
-export const MEASURES: Measure[] = [...TRAINING_MEASURES, ...PRIVACY_MEASURES, ...EXPERIMENT_MEASURES];
+export const MEASURES: Measure[] = [...TRAINING_MEASURES, ...PRIVACY_MEASURES, ...EXPERIMENT_MEASURES, ...APP_MEASURES];

@@ -2,7 +2,7 @@
  * @fileoverview What the target's API would show for one record, as display rows. Pure.
  */
 import { applyOutputApi } from '../../core/attacks/output-api';
-import { outputApiOf } from '../../core/experiment/attack-stage';
+import { outputApiOf } from '../../core/experiment/output-api-of';
 import type { ExperimentConfig } from '../../core/experiment/config';
 
 export interface ApiRow {

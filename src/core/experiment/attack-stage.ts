@@ -12,6 +12,9 @@ import { shadowCalibration as thresholdCalibration, type ThresholdSignal } from 
 import type { ExperimentConfig } from './config';
 import type { Artifacts, RecordSet } from './artifacts';
 import type { Predictor } from './predictors';
+import { outputApiOf } from './output-api-of';
+
+export { outputApiOf };
 
 const SIGNALS: Partial<Record<AttackName, ThresholdSignal>> = {
   'loss-threshold': 'loss',
@@ -19,14 +22,6 @@ const SIGNALS: Partial<Record<AttackName, ThresholdSignal>> = {
   'entropy-threshold': 'entropy',
   'mentropy-threshold': 'mentropy',
 };
-
-/** The config's API section as the attacks module's OutputApi. */
-export function outputApiOf(config: ExperimentConfig): OutputApi {
-  const a = config.api;
-  if (a.output === 'top-k') return { kind: 'top-k', k: a.topK };
-  if (a.output === 'rounded') return { kind: 'rounded', decimals: a.decimals };
-  return { kind: a.output };
-}
 
 /** An attack's result, or the reason it could not run against this API. */
 export type AttackOutcome = { readonly name: AttackName; readonly result: AttackResult } | { readonly name: AttackName; readonly unavailable: string };

@@ -8,7 +8,7 @@ import type { Dataset } from '../data/types';
 import { generateDataset, DATASET_INFO, type DatasetSpec } from '../data/generate';
 import { gaussianNoise, imageShiftNoise, mixup } from '../data/augment';
 import { computeEpsilon, noiseForEpsilon } from '../privacy/index';
-import { dpStepsPerEpoch } from '../train/dp-sgd';
+import { dpStepsPerEpoch } from '../train/dp-schedule';
 import type { Rng } from '../rng';
 import type { ExperimentConfig } from './config';
 

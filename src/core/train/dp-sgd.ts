@@ -23,10 +23,7 @@ import type { MlpParams } from './mlp-params';
 import { clipFactors, clippedGradSum, perExampleSqNorms } from './per-example';
 import type { StepBuffers } from './step';
 
-/** Steps per epoch under Poisson sampling at rate q: round(1/q), at least 1. */
-export function dpStepsPerEpoch(sampleRate: number): number {
-  return Math.max(1, Math.round(1 / sampleRate));
-}
+export { dpStepsPerEpoch } from './dp-schedule';
 
 /** Throws a one-line error naming the bad DP setting. */
 export function validateDp(dp: DpSgdOptions): void {
