@@ -190,7 +190,7 @@ function riskOf(s: AttackRow, members: number, nonMembers: number): ReportModel[
   const headline = { danger: 'High membership leakage', warn: 'Some membership leakage', ok: 'Little measurable leakage' }[level];
   const coarse = nonMembers < 1000 ? ` (with ${nonMembers} non-members, 0.1% FPR allows fewer than one false accusation, so that figure is coarse)` : '';
   const statement =
-    `The strongest attack, ${s.title}, determined membership with ${pct(s.accuracy)} accuracy ` +
+    `The strongest attack at low false-positive rates, ${s.title}, determined membership with ${pct(s.accuracy)} accuracy ` +
     `(balanced accuracy ${pct(s.balancedAccuracy)}; guessing gets 50%) and an AUC of ${auc3(s.auc)}. ` +
     `At 1% false accusations, ${pct(s.tprAt1)} of members were exposed (${exposed} of ${members}); ` +
     `at 0.1%, ${pct(s.tprAt01)}${coarse}.`;
