@@ -24,8 +24,15 @@ export class Theme {
   }
 
   private apply(): void {
-    const root = document.documentElement;
-    if (this.choice === 'system') delete root.dataset.theme;
-    else root.dataset.theme = this.choice;
+    // The system setting is resolved here, so the stylesheet needs one dark block, not two.
+    const systemDark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+    const dark = this.choice === 'dark' || (this.choice === 'system' && systemDark?.matches === true);
+    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+    if (systemDark && !this.listening) {
+      systemDark.addEventListener('change', () => this.choice === 'system' && this.apply());
+      this.listening = true;
+    }
   }
+
+  private listening = false;
 }
