@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { serveApp, type AppServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
 
-let server: AppServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium({ width: 1024, height: 768 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppSession({ width: 1024, height: 768 });
 
 const TINY = 'split.targetMembers=60&split.shadowPool=120&train.epochs=5&attack.shadows=1&attack.names=gap,loss-threshold';
 
 describe('presenter mode', () => {
   it('enlarges type and answers the shortcuts: ?, number keys, arrows, space, reset', async () => {
-    const page = await browser.context.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/?present&backend=wasm&preset=lesson-remembers#/playground`);
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
+    await page.goto(`${session.server.url}/?present&backend=wasm&preset=lesson-remembers#/playground`);
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     const rootSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     expect(rootSize).toBeGreaterThan(16);
@@ -43,7 +31,7 @@ describe('presenter mode', () => {
     await page.keyboard.press(' ');
     await expect.poll(() => page.getByTestId('run').count(), { timeout: 30_000 }).toBe(1);
     // Reopen the tiny demo: reset returns to the config the page opened with.
-    await page.goto(`${server.url}/?present&backend=wasm&preset=lesson-remembers&${TINY}#/playground`);
+    await page.goto(`${session.server.url}/?present&backend=wasm&preset=lesson-remembers&${TINY}#/playground`);
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     await page.getByTestId('reset-demo').click();
     await expect.poll(async () => page.getByTestId('run-summary').getAttribute('data-state'), { timeout: 180_000 }).toBe('done');
@@ -61,8 +49,8 @@ describe('presenter mode', () => {
 
 describe('classroom links', () => {
   it('shows exactly the chosen controls, also after a reload', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/?backend=wasm#/playground`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.url}/?backend=wasm#/playground`);
     await page.getByRole('button', { name: 'Make a classroom link…' }).click();
     const dialog = page.getByTestId('classroom-dialog');
     await dialog.locator('select').selectOption('moons-2d');
@@ -70,7 +58,7 @@ describe('classroom links', () => {
     for (const path of ['model.width', 'train.earlyStopping']) await dialog.locator(`input[data-path="${path}"]`).check();
     const link = await page.getByTestId('classroom-link').inputValue();
     expect(link).toContain('show=model.width,train.earlyStopping');
-    const student = await browser.context.newPage();
+    const student = await session.browser.context.newPage();
     await student.goto(link);
     const visible = async () =>
       student.evaluate(() => [...document.querySelectorAll('form :is(input, select)[id^="field-"]')].map((e) => e.id).sort());
@@ -88,9 +76,9 @@ describe('classroom links', () => {
 
 describe('embeds', () => {
   it('shows one widget without page chrome and offers the embed code', async () => {
-    const page = await browser.context.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/?embed=scoreboard&backend=wasm&preset=lesson-remembers&${TINY}`);
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
+    await page.goto(`${session.server.url}/?embed=scoreboard&backend=wasm&preset=lesson-remembers&${TINY}`);
     await page.getByTestId('embed').waitFor();
     expect(await page.locator('header').count()).toBe(0);
     expect(await page.locator('footer').count()).toBe(0);
@@ -102,10 +90,10 @@ describe('embeds', () => {
   });
 
   it('the demo page embeds two working widgets the way a blog would', async () => {
-    const page = await browser.context.newPage();
-    const watch = watchPage(page, server.url);
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
     await page.setViewportSize({ width: 1100, height: 900 });
-    await page.goto(`${server.url}/embed-demo.html`);
+    await page.goto(`${session.server.url}/embed-demo.html`);
     for (const id of ['embed-histogram', 'embed-roc']) {
       const frame = page.frameLocator(`[data-testid="${id}"]`);
       await frame.getByTestId('embed').waitFor({ timeout: 60_000 });
@@ -120,9 +108,9 @@ describe('embeds', () => {
 
 describe('themes', () => {
   it('follows the system and toggles dark and light', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${server.url}/?backend=wasm#/lessons`);
+    await page.goto(`${session.server.url}/?backend=wasm#/lessons`);
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const dark = await bg();
     await page.getByTestId('theme-toggle').click(); // system → dark

@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { serveApp, type AppServer } from './support/server';
+import { useAppSession } from './support/session';
 import { watchPage, type PageWatch } from './support/page-watch';
 
-let server: AppServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppSession();
 
 /** A small overfitting setup that trains in a few seconds on wasm. */
 const SMALL = 'data.n=1200&split.targetMembers=250&split.shadowPool=500&train.epochs=25&model.width=64&attack.shadows=2&attack.names=gap,loss-threshold,shadow-model';
 
 async function open(query: string): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.context.newPage();
-  const watch = watchPage(page, server.url);
-  await page.goto(`${server.url}/?${query}#/playground`);
+  const page = await session.browser.context.newPage();
+  const watch = watchPage(page, session.server.url);
+  await page.goto(`${session.server.url}/?${query}#/playground`);
   await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
   return { page, watch };
 }
@@ -96,7 +84,7 @@ describe('playground on wasm', () => {
     await page.locator('#field-model-dropout').dispatchEvent('change');
     const shared = page.url();
     expect(shared).toContain('train.epochs=17');
-    const other = await browser.context.newPage();
+    const other = await session.browser.context.newPage();
     await other.goto(shared);
     expect(await other.locator('#field-train-epochs').inputValue()).toBe('17');
     expect(await other.locator('#field-model-dropout').inputValue()).toBe('0.3');

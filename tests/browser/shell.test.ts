@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { serveApp, type AppServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
 
-let server: AppServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppSession();
 
 describe('app shell', () => {
   it('routes between Lessons and Playground by hash and saves a screenshot', async () => {
-    const page = await browser.context.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/?backend=wasm#/lessons`);
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
+    await page.goto(`${session.server.url}/?backend=wasm#/lessons`);
     await expect.poll(() => page.locator('h1').textContent()).toContain('remember');
     await page.getByRole('link', { name: 'Playground', exact: true }).click();
     expect(page.url()).toContain('#/playground');
@@ -35,8 +23,8 @@ describe('app shell', () => {
   });
 
   it('keeps the Content-Security-Policy and runs under it', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/#/lessons`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.url}/#/lessons`);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
@@ -48,9 +36,9 @@ describe('app shell', () => {
 for (const backend of ['webgpu', 'wasm'] as const) {
   describe(`worker on ${backend}`, () => {
     it(`trains a tiny model inside the worker on ${backend}`, async () => {
-      const page = await browser.context.newPage();
-      const watch = watchPage(page, server.url);
-      await page.goto(`${server.url}/?backend=${backend}#/playground`);
+      const page = await session.browser.context.newPage();
+      const watch = watchPage(page, session.server.url);
+      await page.goto(`${session.server.url}/?backend=${backend}#/playground`);
       const chip = page.locator('.chip');
       await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
       expect(await chip.getAttribute('data-backend')).toBe(backend);
@@ -76,8 +64,8 @@ for (const backend of ['webgpu', 'wasm'] as const) {
 
 describe('default backend choice', () => {
   it('prefers wasm over the software WebGPU adapter and says why', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/#/playground`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.url}/#/playground`);
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     const chip = page.locator('.chip');
     const chosen = await chip.getAttribute('data-backend');
