@@ -7,7 +7,8 @@ import { TRAINING_MEASURES } from './training';
 import { PRIVACY_MEASURES } from './privacy';
 import { EXPERIMENT_MEASURES } from './experiments';
 import { APP_MEASURES } from './app';
+import { ATTACK_SWITCH_MEASURES } from './attack-switch';
 
 export type { Figure, Measure, BenchContext } from './figure';
 
-export const MEASURES: Measure[] = [...TRAINING_MEASURES, ...PRIVACY_MEASURES, ...EXPERIMENT_MEASURES, ...APP_MEASURES];
+export const MEASURES: Measure[] = [...TRAINING_MEASURES, ...PRIVACY_MEASURES, ...EXPERIMENT_MEASURES, ...ATTACK_SWITCH_MEASURES, ...APP_MEASURES];
