@@ -155,6 +155,8 @@ export class Engine {
     crash: (): Promise<void> | undefined => this.api?.crashForTest(),
     /** Makes the worker's next run fail mid-training with `message` (e.g. a GPU device loss). */
     failNextRun: (message: string): Promise<void> | undefined => this.api?.failNextRunForTest(message),
+    /** Makes the worker crash in the middle of its next run. */
+    crashNextRun: (): Promise<void> | undefined => this.api?.crashNextRunForTest(),
   };
 
   /** Live tensors in the worker (for leak checks and the memory readout). */

@@ -11,6 +11,7 @@ import type { Playground } from './playground.svelte';
 export interface TestHooks {
   crashWorker(): Promise<void> | undefined;
   failNextRun(message: string): Promise<void> | undefined;
+  crashNextRun(): Promise<void> | undefined;
   memory(): Promise<{ numTensors: number; numBytes: number } | null>;
   /** The phase of the run in progress, or null. */
   phase(): string | null;
@@ -36,6 +37,7 @@ export function installTestHooks(search: string, engine: Engine, playground: Pla
   const hooks: TestHooks = {
     crashWorker: () => engine.faultsForTest.crash(),
     failNextRun: (message) => engine.faultsForTest.failNextRun(message),
+    crashNextRun: () => engine.faultsForTest.crashNextRun(),
     memory: () => engine.memory(),
     phase: () => playground.progress?.phase ?? null,
     set: (path, raw) => playground.set(path, raw),

@@ -5,7 +5,8 @@
  */
 import type { ProgressEvent } from '../core/experiment/index';
 
-let armed: string | null = null;
+/** The fault the next run meets: a thrown error (the run rejects) or an uncaught one (a crash). */
+let armed: { readonly kind: 'fail' | 'crash'; readonly message: string } | null = null;
 
 /** Throws an uncaught error on the worker's event loop, as a bug in a callback would. */
 export function crashForTest(): void {
@@ -16,19 +17,31 @@ export function crashForTest(): void {
 
 /** Arms a fault: the next run fails with `message` once the target model has trained an epoch. */
 export function failNextRunForTest(message: string): void {
-  armed = message;
+  armed = { kind: 'fail', message };
 }
 
-/** `onProgress` as is, or, when a fault is armed, wrapped to throw it mid-training (and disarm). */
+/**
+ * Arms a crash in the middle of the next run. A busy worker answers messages and timers only
+ * when its run yields, so a crash requested from outside could land after the run; this one is
+ * raised from inside it, as an uncaught error in a microtask.
+ */
+export function crashNextRunForTest(): void {
+  armed = { kind: 'crash', message: 'simulated crash during a run (?faults=test)' };
+}
+
+/** `onProgress` as is, or, when a fault is armed, wrapped to raise it mid-training (and disarm). */
 export function withArmedFault(onProgress: (e: ProgressEvent) => void): (e: ProgressEvent) => void {
   if (armed === null) return onProgress;
-  const message = armed;
+  const fault = armed;
   armed = null;
   let fired = false;
   return (e) => {
     if (!fired && e.phase === 'target' && e.fraction > 0) {
       fired = true;
-      throw new Error(message);
+      if (fault.kind === 'fail') throw new Error(fault.message);
+      queueMicrotask(() => {
+        throw new Error(fault.message);
+      });
     }
     onProgress(e);
   };

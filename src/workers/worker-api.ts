@@ -12,7 +12,7 @@ import type { ProgressEvent } from '../core/experiment/index';
 import { loadCsv, loadedCsv, type CsvFailure, type CsvSummary } from './csv-session';
 import { lessonMetaRun } from './lesson-meta';
 import type { MetaSample } from '../lessons/result';
-import { crashForTest, failNextRunForTest, withArmedFault } from './test-faults';
+import { crashForTest, crashNextRunForTest, failNextRunForTest, withArmedFault } from './test-faults';
 
 
 export const workerApi = {
@@ -54,6 +54,11 @@ export const workerApi = {
   /** Test-only: the next run fails mid-training with `message`, like a lost GPU device. */
   async failNextRunForTest(message: string): Promise<void> {
     failNextRunForTest(message);
+  },
+
+  /** Test-only: the worker crashes (an uncaught error) in the middle of the next run. */
+  async crashNextRunForTest(): Promise<void> {
+    crashNextRunForTest();
   },
 
   /** Live tensors and bytes in the worker, for leak checks. */

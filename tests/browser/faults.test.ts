@@ -16,6 +16,7 @@ import { watchPage, type PageWatch } from './support/page-watch';
 interface TestHooks {
   crashWorker(): Promise<void> | undefined;
   failNextRun(message: string): Promise<void> | undefined;
+  crashNextRun(): Promise<void> | undefined;
   memory(): Promise<{ numTensors: number; numBytes: number } | null>;
   phase(): string | null;
   set(path: string, raw: string): void;
@@ -86,11 +87,13 @@ describe('a worker crash', () => {
     expect(page.url()).toContain('train.epochs=7');
     await expect.poll(() => experimentWorkers(page)).toBe(1);
 
-    // Mid-run: the run ends with the message instead of hanging, and the next run works.
+    // Mid-run (while the target trains): the run ends with the message instead of hanging or
+    // showing a result, and the next run works.
+    await page.evaluate(() => (window as unknown as Hooks).__miaTest.crashNextRun());
     await page.getByTestId('run').click();
-    await expect.poll(() => state(page).then((s) => s.running)).toBe(true);
-    await page.evaluate(() => (window as unknown as Hooks).__miaTest.crashWorker());
     await expect.poll(() => state(page).then((s) => s.running), { timeout: 30_000 }).toBe(false);
+    expect(await page.getByTestId('run-summary').getAttribute('data-state')).toBe('empty');
+    expect((await state(page)).error).toBeNull();
     expect((await state(page)).engineNotice).toMatch(/The engine crashed \(.*simulated crash.*\) and was restarted; your settings are kept\./);
     await waitReady(page);
     expect(await page.locator('#field-train-epochs').inputValue()).toBe('7');
