@@ -8,33 +8,24 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { serveApp, type AppServer } from './support/server';
+import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
 import { pngDimensions } from '../../src/components/charts/export';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: AppServer;
-let browser: LaunchedBrowser;
+const session = useAppSession();
 
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync('test-results', { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** As in playground.test.ts: a small overfitting setup that trains in a few seconds on wasm. */
 const SMALL = 'data.n=1200&split.targetMembers=250&split.shadowPool=500&train.epochs=25&model.width=64&attack.shadows=2&attack.names=gap,loss-threshold,shadow-model';
 
 async function open(query: string, hash: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/?${query}${hash}`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.url}/?${query}${hash}`);
   await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
   return page;
 }
@@ -59,7 +50,7 @@ describe('the cheat sheet, live', () => {
   it('runs the tiny sweep to completion, fills every cell, draws the trade-off and keeps it for the session', async () => {
     const t0 = Date.now();
     const page = await open('backend=wasm&sweep=tiny', '#/cheatsheet');
-    const watch = watchPage(page, server.url);
+    const watch = watchPage(page, session.server.url);
     const status = page.getByTestId('sweep-status');
     expect(await status.getAttribute('data-variant')).toBe('tiny');
     expect(await status.getAttribute('data-state')).toBe('empty');
@@ -144,7 +135,7 @@ describe('reports and chart export from the playground', () => {
     expect(doc.result.isMember).toHaveLength(500);
 
     // The HTML report opens on its own, loads nothing, and shows its two figures.
-    const report = await browser.context.newPage();
+    const report = await session.browser.context.newPage();
     const requests: string[] = [];
     report.on('request', (r) => requests.push(r.url()));
     // Saved under its own name: the download's temporary file has no .html extension.
