@@ -10,25 +10,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { serveApp, type AppServer } from './support/server';
+import { useAppSession } from './support/session';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: AppServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppSession();
 
 const TINY = 'backend=wasm&preset=moons-2d&data.n=200&split.targetMembers=40&split.shadowPool=80&train.epochs=5&attack.shadows=1&attack.names=gap,loss-threshold,shadow-model';
 
@@ -87,14 +75,14 @@ async function openAllTables(page: Page): Promise<number> {
 describe('axe-core on every route', () => {
   it('the lessons index and every lesson page', async () => {
     const t0 = Date.now();
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/?backend=wasm#/lessons`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.url}/?backend=wasm#/lessons`);
     await page.locator('h1').first().waitFor();
     await expectAccessible(page, '#/lessons');
     const lessons = await page.locator('main a[href^="#/lessons/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))]);
     expect(lessons.length).toBeGreaterThan(0);
     for (const href of lessons) {
-      await page.goto(`${server.url}/?backend=wasm${href}`);
+      await page.goto(`${session.server.url}/?backend=wasm${href}`);
       await expect.poll(() => page.locator('main h1').count(), { timeout: 30_000 }).toBeGreaterThan(0);
       // Let the lesson's cached figures render before checking.
       await page.waitForTimeout(500);
@@ -105,11 +93,11 @@ describe('axe-core on every route', () => {
   });
 
   it('the other top-level routes', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/?backend=wasm#/lessons`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.url}/?backend=wasm#/lessons`);
     const routes = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     for (const href of routes.filter((h) => h !== '#/lessons' && h !== '#/playground')) {
-      await page.goto(`${server.url}/?backend=wasm${href}`);
+      await page.goto(`${session.server.url}/?backend=wasm${href}`);
       await page.waitForTimeout(500);
       await expectAccessible(page, href);
     }
@@ -118,8 +106,8 @@ describe('axe-core on every route', () => {
 
   it('the playground before and after a run, with data tables open, in both themes', async () => {
     const t0 = Date.now();
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/?${TINY}#/playground`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.url}/?${TINY}#/playground`);
     await waitReady(page);
     await expectAccessible(page, '#/playground before a run');
     await runAndWait(page);
@@ -139,8 +127,8 @@ describe('axe-core on every route', () => {
 describe('keyboard', () => {
   it('reaches every playground control with Tab and operates a select, a slider and Run', async () => {
     const t0 = Date.now();
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/?${TINY}#/playground`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.url}/?${TINY}#/playground`);
     await waitReady(page);
     // Tag every visible, enabled control in the settings form, then Tab through the whole page.
     const total = await page.evaluate(() => {
@@ -190,9 +178,9 @@ describe('keyboard', () => {
 
 describe('charts and motion', () => {
   it('every chart has a summary line and a data table on demand; reduced motion stops animation', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/?${TINY}#/playground`);
+    await page.goto(`${session.server.url}/?${TINY}#/playground`);
     await waitReady(page);
     await runAndWait(page);
     const figures = page.locator('main figure');

@@ -9,25 +9,19 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { serveApp, type AppServer } from './support/server';
+import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
 
 const CORPUS = join(import.meta.dirname, '../fixtures/csv-corpus');
 
-let server: AppServer;
-let browser: LaunchedBrowser;
+const session = useAppSession();
 let tmp: string;
 
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium();
+beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'mia-csv-'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -50,9 +44,9 @@ async function expectCsvMessage(page: Page, expected: RegExp): Promise<void> {
 describe('CSV files through the playground UI', () => {
   it('each bad file gets its message, and the settings and the loaded data stay', async () => {
     const t0 = Date.now();
-    const page = await browser.context.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/?backend=wasm&train.epochs=7&attack.shadows=1&attack.names=gap,loss-threshold#/playground`);
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
+    await page.goto(`${session.server.url}/?backend=wasm&train.epochs=7&attack.shadows=1&attack.names=gap,loss-threshold#/playground`);
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     await page.locator('#field-data-name').selectOption('csv');
 
@@ -108,7 +102,7 @@ describe('CSV files through the playground UI', () => {
 
 describe('links with bad settings', () => {
   it('show a message, use the defaults and inject nothing', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -125,7 +119,7 @@ describe('links with bad settings', () => {
       seed: '9'.repeat(400),
       [`<svg onload="window.__pwned=2">`]: '1',
     });
-    await page.goto(`${server.url}/?${params}#/playground`);
+    await page.goto(`${session.server.url}/?${params}#/playground`);
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     const alert = page.getByRole('alert').filter({ hasText: 'were not used' });
     const text = (await alert.textContent()) ?? '';
@@ -142,12 +136,12 @@ describe('links with bad settings', () => {
     expect(await page.locator('#field-data-name').inputValue()).toBe('purchases');
 
     // A settings combination that does not fit together falls back to the defaults with a message.
-    await page.goto(`${server.url}/?backend=wasm&model.width=1024&model.layers=3&attack.shadows=64&attack.references=128&train.ensemble=8#/playground`);
+    await page.goto(`${session.server.url}/?backend=wasm&model.width=1024&model.layers=3&attack.shadows=64&attack.references=128&train.ensemble=8#/playground`);
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/did not fit together .*the limit is 1\.0 GB.*so the defaults are used/);
     expect(await page.locator('#field-model-width').inputValue()).toBe('128');
 
     // A hash route with markup falls back to the lessons.
-    await page.goto(`${server.url}/#/${encodeURIComponent(inject)}`);
+    await page.goto(`${session.server.url}/#/${encodeURIComponent(inject)}`);
     await expect.poll(() => page.locator('h1').first().textContent()).toBeTruthy();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -5,10 +5,9 @@
  * worker's tf.memory() flat. The page is opened with `?faults=test`, which installs
  * `window.__miaTest` (src/state/test-hooks.ts); without it the hooks do not exist.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { serveApp, type AppServer } from './support/server';
+import { useAppSession } from './support/session';
 import { watchPage, type PageWatch } from './support/page-watch';
 
 /** The part of `window.__miaTest` (src/state/test-hooks.ts) these tests use; declared here so the
@@ -24,18 +23,7 @@ interface TestHooks {
   state(): { status: string; backend: string | null; generation: number; running: boolean; error: string | null; notice: string | null; engineNotice: string | null; resultBackend: string | null; seed: number };
 }
 
-let server: AppServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppSession();
 
 /** Two moons, 40 members, 5 epochs, one shadow: well under a second a run on wasm. */
 const TINY = 'preset=moons-2d&data.n=200&split.targetMembers=40&split.shadowPool=80&train.epochs=5&attack.shadows=1&attack.names=gap,loss-threshold';
@@ -47,9 +35,9 @@ const PHASED =
 type Hooks = { __miaTest: TestHooks };
 
 async function open(query: string): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.context.newPage();
-  const watch = watchPage(page, server.url);
-  await page.goto(`${server.url}/?faults=test&${query}#/playground`);
+  const page = await session.browser.context.newPage();
+  const watch = watchPage(page, session.server.url);
+  await page.goto(`${session.server.url}/?faults=test&${query}#/playground`);
   await waitReady(page);
   return { page, watch };
 }
@@ -85,7 +73,7 @@ describe('a worker crash', () => {
     expect((await state(page)).generation).toBe(generation + 1);
     expect(await page.locator('#field-train-epochs').inputValue()).toBe('7');
     expect(page.url()).toContain('train.epochs=7');
-    await expect.poll(() => experimentWorkers(page)).toBe(1);
+    await expect.poll(() => experimentWorkers(page), { timeout: 20_000 }).toBe(1);
 
     // Mid-run (while the target trains): the run ends with the message instead of hanging or
     // showing a result, and the next run works.
@@ -120,7 +108,7 @@ describe('a GPU device loss on WebGPU', () => {
     expect(after.seed).toBe(seed);
     expect(after.error).toBeNull();
     expect(await page.locator('.chip').getAttribute('data-backend')).toBe('wasm');
-    expect(experimentWorkers(page)).toBe(1);
+    await expect.poll(() => experimentWorkers(page), { timeout: 20_000 }).toBe(1);
     expect(watch.foreignRequests).toEqual([]);
     console.log(`device-loss test: ${Date.now() - t0} ms`);
     await page.close();
@@ -152,7 +140,7 @@ describe('Stop', () => {
       await waitReady(page);
       expect((await state(page)).running).toBe(false);
       expect(await memory(page)).toEqual(baseline);
-      await expect.poll(() => experimentWorkers(page)).toBe(1);
+      await expect.poll(() => experimentWorkers(page), { timeout: 20_000 }).toBe(1);
       // The settings survive the restart.
       expect(page.url()).toContain('train.epochs=10');
     }

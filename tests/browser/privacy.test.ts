@@ -6,29 +6,17 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { serveApp, type AppServer } from './support/server';
+import { useAppSession } from './support/session';
 
-let server: AppServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppSession();
 
 const TINY = 'backend=wasm&preset=moons-2d&data.n=200&split.targetMembers=40&split.shadowPool=80&train.epochs=5&attack.shadows=1&attack.names=gap,loss-threshold';
 
 /** Records every request, and CSP violations reported to the page (registered before any script). */
 async function recordedPage(): Promise<{ page: Page; requests: Request[] }> {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const requests: Request[] = [];
   page.on('request', (r) => requests.push(r));
   await page.addInitScript(() => {
@@ -45,7 +33,7 @@ const violations = (page: Page) => page.evaluate(() => (window as unknown as { _
 function problemWith(r: Request): string | null {
   const url = r.url();
   if (url.startsWith('data:') || url.startsWith('blob:')) return null;
-  if (!url.startsWith(server.url + '/')) return `leaves the origin: ${url}`;
+  if (!url.startsWith(session.server.url + '/')) return `leaves the origin: ${url}`;
   if (r.method() !== 'GET') return `${r.method()} ${url}`;
   if (r.postData()) return `sends a body: ${url}`;
   const path = decodeURIComponent(new URL(url).pathname);
@@ -57,15 +45,15 @@ describe('network', () => {
   it('every request is a GET for one of the app’s own static files', async () => {
     const t0 = Date.now();
     const { page, requests } = await recordedPage();
-    await page.goto(`${server.url}/?${TINY}#/lessons`);
+    await page.goto(`${session.server.url}/?${TINY}#/lessons`);
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     const routes = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     const lesson = await page.locator('main a[href^="#/lessons/"]').first().getAttribute('href');
     for (const href of [...routes, lesson!]) {
-      await page.goto(`${server.url}/?${TINY}${href}`);
+      await page.goto(`${session.server.url}/?${TINY}${href}`);
       await page.waitForTimeout(800);
     }
-    await page.goto(`${server.url}/?${TINY}#/playground`);
+    await page.goto(`${session.server.url}/?${TINY}#/playground`);
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('run-summary').getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
@@ -84,7 +72,7 @@ describe('network', () => {
 describe('Content-Security-Policy', () => {
   it('is strict, blocks inline scripts and eval, and the app runs under it', async () => {
     const { page } = await recordedPage();
-    await page.goto(`${server.url}/?${TINY}#/playground`);
+    await page.goto(`${session.server.url}/?${TINY}#/playground`);
     const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
     const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
     expect(directives['default-src']).toEqual(["'self'"]);
@@ -130,7 +118,7 @@ describe('Content-Security-Policy', () => {
 describe('an uploaded CSV', () => {
   it('stays in memory: nothing in storage, nothing sent', async () => {
     const { page, requests } = await recordedPage();
-    await page.goto(`${server.url}/?backend=wasm#/playground`);
+    await page.goto(`${session.server.url}/?backend=wasm#/playground`);
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     await page.locator('#field-data-name').selectOption('csv');
     const marker = 'zebra-marker-7f3a';
