@@ -18,9 +18,10 @@ export async function attackExperiment(artifacts: Artifacts, config: ExperimentC
   const t0 = nowMs();
   // New attacks can add shadow models or label-only queries to models trained for a smaller config.
   assertMemoryFits(config, artifacts.dataset);
-  const withAttack = { ...artifacts, config: { ...artifacts.config, attack: { ...artifacts.config.attack, names: config.attack.names } } };
-  if (needsShadows(config)) artifacts.shadows ??= await ensureShadows(withAttack, opts);
-  if (needsReferences(config)) artifacts.references ??= await ensureReferences(withAttack, opts);
+  // The shadow and reference counts are part of the training key, so the artifacts' own config
+  // sizes them; only whether these attacks need them depends on the new config.
+  if (needsShadows(config)) await ensureShadows(artifacts, opts);
+  if (needsReferences(config)) await ensureReferences(artifacts, opts);
   opts.onProgress?.({ phase: 'attacks', label: 'running the attacks', fraction: 0.99 });
   const outcomes = await runAttacks(artifacts, config);
   const timingsMs = { ...artifacts.timingsMs, attacks: nowMs() - t0 };
