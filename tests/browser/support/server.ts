@@ -11,8 +11,14 @@ export interface AppServer {
 
 /** Starts the preview server; `npm run test:browser` builds dist/ first. */
 export async function serveApp(): Promise<AppServer> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` before the browser tests.');
-  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  // MIA_DIST lets several developers build and test side by side (`vite build --outDir dist-x`).
+  const outDir = process.env.MIA_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`vite build\` before the browser tests.`);
+  const server: PreviewServer = await preview({
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
   const address = server.resolvedUrls?.local[0];
   if (!address) throw new Error('The preview server did not report its URL.');
   return { url: address.replace(/\/$/, ''), close: () => server.close() };
