@@ -33,9 +33,9 @@ describe('output API', () => {
     expect(Array.from(r.predictedLabel)).toEqual([1, 0]);
     expect(() => requireScores(r, 'loss-threshold')).toThrow(AttackUnavailableError);
     expect(() => requireScores(r, 'loss-threshold')).toThrow(
-      'The loss-threshold attack needs probability scores, but the target API returns labels only.',
+      'Loss threshold needs probability scores, but the target API returns labels only.',
     );
-    expect(() => thresholdSignalScores('loss', { response: r, labels: Int32Array.from([1, 0]) })).toThrow(/loss-threshold attack/);
+    expect(() => thresholdSignalScores('loss', { response: r, labels: Int32Array.from([1, 0]) })).toThrow(/^Loss threshold needs/);
   });
 
   it('treats a true class outside the top k as confidence 0', () => {

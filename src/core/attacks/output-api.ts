@@ -5,6 +5,7 @@
  * Every black-box attack reads the target only through an ApiResponse, and an attack that needs
  * scores calls requireScores, which throws rather than quietly reading probabilities the API hides.
  */
+import { attackTitle } from './registry';
 
 /** The four API shapes the playground offers. */
 export type OutputApi =
@@ -90,7 +91,7 @@ export function applyOutputApi(probs: Float32Array, n: number, C: number, api: O
 export function requireScores(response: ApiResponse, attackName: string): Float32Array {
   if (response.probs === undefined) {
     throw new AttackUnavailableError(
-      `The ${attackName} attack needs probability scores, but the target API returns labels only.`,
+      `${attackTitle(attackName)} needs probability scores, but the target API returns labels only.`,
       attackName,
     );
   }

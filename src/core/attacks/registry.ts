@@ -109,3 +109,8 @@ export function isAttackName(name: string): name is AttackName {
 export function attackAvailable(name: AttackName, api: OutputApi): boolean {
   return ATTACKS[name].needs === 'label' || api.kind !== 'label';
 }
+
+/** The display title of an attack name, for the screen; an unknown name is shown as given. */
+export function attackTitle(name: string): string {
+  return isAttackName(name) ? ATTACKS[name].title : name;
+}
