@@ -3,9 +3,11 @@ import { Rng } from '../rng';
 import { DATASET_INFO, datasetSpecErrors, generateDataset, type DatasetName, type DatasetSpec } from './generate';
 
 const NAMES = Object.keys(DATASET_INFO) as DatasetName[];
+// Generated sets take n, a seed and outliers; the real dataset (wdbc) is fixed data.
+const GENERATED = NAMES.filter((name) => name !== 'wdbc');
 
 describe('generateDataset', () => {
-  it.each(NAMES)('%s: generates with its defaults, matching DATASET_INFO', (name) => {
+  it.each(GENERATED)('%s: generates with its defaults, matching DATASET_INFO', (name) => {
     const info = DATASET_INFO[name];
     const ds = generateDataset({ name, n: 60 } as DatasetSpec, new Rng(1));
     expect(ds.name).toBe(name);
@@ -18,7 +20,7 @@ describe('generateDataset', () => {
     expect(info.noise.default).toBeLessThanOrEqual(info.noise.max);
   });
 
-  it.each(NAMES)('%s: same seed gives identical arrays, another seed different ones', (name) => {
+  it.each(GENERATED)('%s: same seed gives identical arrays, another seed different ones', (name) => {
     const spec = { name, n: 40, outliers: 2 } as DatasetSpec;
     const a = generateDataset(spec, new Rng(5));
     const b = generateDataset(spec, new Rng(5));
@@ -28,6 +30,15 @@ describe('generateDataset', () => {
     expect(b.outlierRows).toEqual(a.outlierRows);
     expect(a.outlierRows).toHaveLength(2);
     expect(Array.from(c.x)).not.toEqual(Array.from(a.x));
+  });
+
+  it('wdbc: the real data ignores the seed and refuses planted outliers', () => {
+    const a = generateDataset({ name: 'wdbc', n: 569 }, new Rng(1));
+    const b = generateDataset({ name: 'wdbc', n: 569 }, new Rng(2));
+    expect([a.n, a.numClasses, a.kind]).toEqual([569, 2, DATASET_INFO.wdbc.kind]);
+    expect(Array.from(b.x)).toEqual(Array.from(a.x));
+    expect(datasetSpecErrors({ name: 'wdbc', n: 569, outliers: 3 })[0]).toMatch(/takes no planted outliers/);
+    expect(datasetSpecErrors({ name: 'wdbc', n: 100 })[0]).toMatch(/wdbc: n must be an integer in 569..569/);
   });
 
   it('passes the options through', () => {

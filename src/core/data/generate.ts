@@ -7,11 +7,12 @@
 import type { Rng } from '../rng';
 import type { Dataset, DatasetKind } from './types';
 import { blobs, circles, moons, spiral } from './points2d';
+import { wdbc, WDBC_N } from './wdbc';
 import { patients } from './patients';
 import { purchases } from './purchases';
 import { glyphs } from './glyphs';
 
-export type DatasetName = 'moons' | 'circles' | 'spiral' | 'blobs' | 'patients' | 'purchases' | 'glyphs';
+export type DatasetName = 'moons' | 'circles' | 'spiral' | 'blobs' | 'patients' | 'purchases' | 'glyphs' | 'wdbc';
 
 /** Fields every spec shares. Omitted options take the defaults in DATASET_INFO. */
 interface SpecBase {
@@ -30,7 +31,7 @@ interface SpecBase {
 
 /** A built-in dataset, as plain data. Only purchases has a feature count to choose. */
 export type DatasetSpec =
-  | (SpecBase & { readonly name: 'moons' | 'circles' | 'spiral' | 'blobs' | 'glyphs' })
+  | (SpecBase & { readonly name: 'moons' | 'circles' | 'spiral' | 'blobs' | 'glyphs' | 'wdbc' })
   | (SpecBase & { readonly name: 'patients'; readonly includeJohnDoe?: boolean })
   | (SpecBase & { readonly name: 'purchases'; readonly features?: number });
 
@@ -105,6 +106,12 @@ export const DATASET_INFO: Readonly<Record<DatasetName, DatasetInfo>> = {
     n: N_RANGE(3000, 10_000), noiseMeaning: 'pixel noise std', noise: { min: 0, max: 0.5, default: 0.08 },
     classes: { min: 10, max: 10, default: 10 },
   },
+  wdbc: {
+    name: 'wdbc', kind: 'tabular', title: 'Breast cancer (real data)',
+    description: 'Wisconsin Diagnostic Breast Cancer: 569 real cases, 30 measurements of cell nuclei, malignant or benign (UCI, CC BY 4.0).',
+    n: { min: WDBC_N, max: WDBC_N, default: WDBC_N }, noiseMeaning: 'none: real data has no noise knob', noise: { min: 0, max: 0, default: 0 },
+    classes: { min: 2, max: 2, default: 2 },
+  },
 };
 
 /** Problems with a spec, one sentence each; empty when the spec is valid. Pure. */
@@ -124,7 +131,8 @@ export function datasetSpecErrors(spec: DatasetSpec): string[] {
   check('classes', spec.classes, info.classes, true);
   check('features', (spec as { features?: number }).features, info.features, true);
   const o = spec.outliers;
-  if (o !== undefined && (!Number.isFinite(o) || o < 0 || (o >= 1 && !Number.isInteger(o)) || o >= spec.n)) {
+  if (spec.name === 'wdbc' && o) errors.push('wdbc is real data: it takes no planted outliers (set data.outliers to 0).');
+  else if (o !== undefined && (!Number.isFinite(o) || o < 0 || (o >= 1 && !Number.isInteger(o)) || o >= spec.n)) {
     errors.push(`${spec.name}: outliers must be a fraction in [0, 1) or a whole count below n, got ${o}.`);
   }
   return errors;
@@ -149,5 +157,6 @@ export function generateDataset(spec: DatasetSpec, rng: Rng): Dataset {
     case 'purchases':
       return purchases({ ...common, flipProbability: spec.noise, features: spec.features }, r);
     case 'glyphs': return glyphs({ n: spec.n, outliers: spec.outliers, noise: spec.noise }, r);
+    case 'wdbc': return wdbc();
   }
 }

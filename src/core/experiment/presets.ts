@@ -60,6 +60,17 @@ export const PRESETS: readonly Preset[] = [
       dp: { enabled: true, targetEpsilon: 2, clipNorm: 1 },
     },
   },
+  {
+    name: 'breast-cancer',
+    description: 'Real data: 569 breast cancer cases (UCI WDBC). A model that generalizes well leaks little on average, yet its most exposed cases still stand out.',
+    patch: {
+      data: { name: 'wdbc' },
+      split: { targetMembers: 140, shadowPool: 280 },
+      model: { layers: 2, width: 64 },
+      train: { epochs: 60, batchSize: 32 },
+      attack: { shadows: 4, references: 8 },
+    },
+  },
   // Lesson presets: small enough to train in a few seconds on wasm in the browser. Lessons name
   // them in their widget blocks, and `npm run cli -- cache` precomputes their results.
   {

@@ -31,7 +31,7 @@ const oneOf = (...values: string[]): FieldKind => ({ type: 'enum', values });
 /** Every field of ExperimentConfig. Sizes are capped so no setting can exhaust a tab's memory. */
 export const FIELDS: readonly FieldSpec[] = [
   { path: 'seed', kind: int(0, 2 ** 31 - 1), default: 1, help: 'Seed for every random choice; the same seed gives the same numbers.' },
-  { path: 'data.name', kind: oneOf('moons', 'circles', 'spiral', 'blobs', 'patients', 'purchases', 'glyphs', 'csv'), default: 'purchases', help: 'Which dataset to generate (csv: the rows you loaded).' },
+  { path: 'data.name', kind: oneOf('moons', 'circles', 'spiral', 'blobs', 'patients', 'purchases', 'glyphs', 'wdbc', 'csv'), default: 'purchases', help: 'Which dataset to generate (csv: the rows you loaded).' },
   { path: 'data.n', kind: int(20, 20_000), default: null, nullable: true, help: 'Rows to generate (null: the dataset default).' },
   { path: 'data.noise', kind: num(0, 2), default: null, nullable: true, help: "The dataset's noise knob (null: its default)." },
   { path: 'data.outliers', kind: num(0, 500), default: 0, help: 'Outliers placed far from their class: a fraction below 1 or a count.' },
