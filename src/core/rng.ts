@@ -16,12 +16,16 @@ function splitmix32(state: number): [number, number] {
   return [next, (z ^ (z >>> 16)) >>> 0];
 }
 
-/** Hashes a label to 32 bits (FNV-1a), so child streams can be named. */
-function hashLabel(label: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
+const FNV_OFFSET = 0x811c9dc5;
+
+/** Continues a 32-bit FNV-1a hash `h` over `text`, so child streams can be named. */
+function fnv1a(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
+
+/** Separates the labels of a fork path: fork('a').fork('b') is not fork('a' + 'b'). */
+const PATH_SEPARATOR = '\u0000';
 
 export class Rng {
   private a: number;
@@ -31,9 +35,14 @@ export class Rng {
   private spareNormal: number | null = null;
   /** The seed this generator started from (for display and for fork). */
   readonly seed: number;
+  /** The seed of the root generator this one was forked from (its own seed for a root). */
+  private rootSeed: number;
+  /** FNV-1a hash of the labels forked from the root, in order; null for a root generator. */
+  private path: number | null = null;
 
   constructor(seed: number) {
     this.seed = seed >>> 0;
+    this.rootSeed = this.seed;
     let s = this.seed;
     let w: number;
     [s, w] = splitmix32(s); this.a = w;
@@ -119,9 +128,23 @@ export class Rng {
   /**
    * An independent child generator named by `label`. Forking by name (not by draw order)
    * keeps streams stable when an unrelated part of the pipeline changes how many numbers it draws.
+   * Does not advance this generator.
+   *
+   * The child's seed is the root seed XOR a hash of the whole fork path (every label from the
+   * root, in order). Hashing the path, not XOR-ing one label hash per level, is what keeps a
+   * repeated label from cancelling: with per-level XOR, fork('a').fork('a') was the parent again
+   * and fork('a').fork('b') equalled fork('b').fork('a'). A one-label path hashes to the label's
+   * own hash, so first-level forks (the dataset, the split's outer stream) keep their streams.
    */
   fork(label: string): Rng {
-    return new Rng((this.seed ^ hashLabel(label)) >>> 0 || 1);
+    let path = this.path === null ? fnv1a(FNV_OFFSET, label) : fnv1a(this.path, PATH_SEPARATOR + label);
+    const seedOf = (p: number) => (this.rootSeed ^ p) >>> 0 || 1;
+    // A 2^-32 hash coincidence could still land on this generator's own seed; step past it.
+    while (seedOf(path) === this.seed) path = fnv1a(path, PATH_SEPARATOR);
+    const child = new Rng(seedOf(path));
+    child.rootSeed = this.rootSeed;
+    child.path = path;
+    return child;
   }
 
   /** A 32-bit seed drawn from this stream, e.g. to seed tfjs initializers. */
