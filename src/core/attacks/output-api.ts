@@ -98,6 +98,16 @@ export function requireScores(response: ApiResponse, attackName: string): Float3
   return response.probs;
 }
 
+/**
+ * Whether `response` holds every class's probability as the model computed it. Only then may a
+ * signal combine several entries (e.g. the loss's 1 − p_y from the other classes' mass): top-k
+ * hides entries as 0 and rounding breaks their sum. (A top-k response with k ≥ C counts as not
+ * full too; that costs only the loss's extra precision near p_y = 1.)
+ */
+export function revealsFullVector(response: ApiResponse): boolean {
+  return response.kind === 'full';
+}
+
 /** Argmax per row of an n × C matrix; ties go to the lower class index. Returns a new array. */
 export function argmaxRows(values: ArrayLike<number>, n: number, C: number): Int32Array {
   const out = new Int32Array(n);

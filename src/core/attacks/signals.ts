@@ -40,13 +40,21 @@ export function trueClassConfidence(probs: ArrayLike<number>, labels: Int32Array
   return out;
 }
 
-/** Cross-entropy loss −log p_y in nats, with p_y floored at PROB_EPSILON; precise near p_y = 1. Returns a new array. */
-export function crossEntropyLoss(probs: ArrayLike<number>, labels: Int32Array, n: number, C: number): Float64Array {
+/**
+ * Cross-entropy loss −log p_y in nats, with p_y floored at PROB_EPSILON. Returns a new array.
+ * @param fullVector whether `probs` holds every class's probability as the model computed it.
+ *   Only then is the loss made precise near p_y = 1 from the other classes' mass. Under a top-k
+ *   API the hidden classes read as 0 (so every revealed p_y > 0.5 would get loss exactly 0), and
+ *   under rounding the other entries no longer agree with p_y; there the loss is −log(max(p_y, ε))
+ *   of the revealed p_y, a strictly decreasing function of it, so it ranks records exactly as the
+ *   confidence does.
+ */
+export function crossEntropyLoss(probs: ArrayLike<number>, labels: Int32Array, n: number, C: number, fullVector = true): Float64Array {
   checkShapes(probs, labels, n, C);
   const out = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     const py = probs[r * C + labels[r]];
-    if (py > 0.5) {
+    if (fullVector && py > 0.5) {
       // Near p_y = 1, float32 rounds p_y to exactly 1 and many records tie at loss 0; the mass on the
       // other classes keeps its precision, so −log1p(−Σ_{c≠y} p_c) still ranks them.
       let rest = 0;
@@ -139,15 +147,16 @@ export function phiFromLogits(logits: ArrayLike<number>, labels: Int32Array, n: 
 /**
  * Membership scores (higher = member) for one signal: confidence → p_y, loss → −loss,
  * entropy → −entropy, mentropy → −modified entropy, phi → φ. Returns a new array.
+ * @param fullVector false when an output API hid or rounded entries (see crossEntropyLoss).
  */
-export function signalScores(signal: ScoreSignal, probs: ArrayLike<number>, labels: Int32Array, n: number, C: number): Float64Array {
+export function signalScores(signal: ScoreSignal, probs: ArrayLike<number>, labels: Int32Array, n: number, C: number, fullVector = true): Float64Array {
   switch (signal) {
     case 'confidence':
       return trueClassConfidence(probs, labels, n, C);
     case 'phi':
       return phiFromProbs(probs, labels, n, C);
     case 'loss':
-      return negate(crossEntropyLoss(probs, labels, n, C));
+      return negate(crossEntropyLoss(probs, labels, n, C, fullVector));
     case 'mentropy':
       return negate(modifiedEntropy(probs, labels, n, C));
     case 'entropy':

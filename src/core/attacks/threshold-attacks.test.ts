@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
+import { auc } from '../metrics/roc';
 import { calibrateThreshold, predictMembers } from './calibration';
 import { applyOutputApi, AttackUnavailableError, type OutputApi, type ShadowResponse } from './output-api';
 import { gapAttack, gapCalibration, shadowCalibration, thresholdAttack } from './threshold-attacks';
@@ -81,5 +82,37 @@ describe('threshold attacks', () => {
     r.scores.forEach((v, i) => expect(v).toBe(target.response.predictedLabel[i] === target.labels[i] ? 1 : 0));
     expect(r.calibrationAccuracy).toBeGreaterThan(0.5);
     expect(gapAttack(target).calibrationAccuracy).toBeNull();
+  });
+});
+
+describe('the loss attack under APIs that hide or round entries', () => {
+  // Confident targets: most true classes get p_y > 0.5, where the old precise-loss path summed
+  // the (hidden or rounded) other entries.
+  const rng = new Rng(23);
+  const apis: OutputApi[] = [{ kind: 'top-k', k: 1 }, { kind: 'top-k', k: 2 }, { kind: 'rounded', decimals: 2 }, { kind: 'rounded', decimals: 1 }];
+
+  for (const api of apis) {
+    it(`ranks records exactly as the confidence attack does (${api.kind} ${'k' in api ? api.k : api.decimals})`, () => {
+      const target = fakeModel(rng, 600, 3, api);
+      const cal = (s: 'loss' | 'confidence') => shadowCalibration(s, [fakeModel(rng, 600, 3, api)]);
+      const loss = thresholdAttack('loss', target, cal('loss'));
+      const confidence = thresholdAttack('confidence', target, cal('confidence'));
+      expect(auc(loss.scores, target.isMember)).toBe(auc(confidence.scores, target.isMember));
+      // Loss is a strictly decreasing function of the revealed p_y: equal p_y, equal loss.
+      const py = confidence.scores;
+      for (let i = 0; i < py.length; i++) {
+        for (const j of [i + 1, i + 7]) {
+          if (j >= py.length) continue;
+          expect(Math.sign(loss.scores[i] - loss.scores[j]), `rows ${i}, ${j}`).toBe(Math.sign(py[i] - py[j]));
+        }
+      }
+    });
+  }
+
+  it('keeps the precise path on the full vector, where records with p_y = 1 in float32 still differ', () => {
+    const probs = Float32Array.from([1, 1e-9, 0, 1, 1e-7, 0]);
+    const query = { response: applyOutputApi(probs, 2, 3, { kind: 'full' }), labels: Int32Array.from([0, 0]) };
+    const scores = thresholdAttack('loss', query, { scores: [0, 1], isMember: [0, 1] }).scores;
+    expect(scores[0]).toBeGreaterThan(scores[1]);
   });
 });

@@ -9,7 +9,7 @@
  */
 
 import { thresholdResult, type AttackResult, type Calibration } from './calibration';
-import { requireScores, type LabelledResponse, type ShadowResponse } from './output-api';
+import { revealsFullVector, requireScores, type LabelledResponse, type ShadowResponse } from './output-api';
 import type { AttackName } from './registry';
 import { signalScores, type ScoreSignal } from './signals';
 
@@ -28,12 +28,14 @@ export const THRESHOLD_ATTACK_NAMES: Readonly<Record<ThresholdSignal, AttackName
  * Membership scores of `signal` on one response (higher = member). Throws AttackUnavailableError
  * when the API returns labels only. Under top-k, a true class outside the top k counts as
  * confidence 0: the attacker's best estimate, since it only knows p_y is below the k-th value.
+ * The loss reads only the revealed p_y unless the API returns the full vector (see crossEntropyLoss),
+ * so under top-k and rounded APIs the loss and confidence attacks rank records identically.
  * Returns a new array; the inputs are not mutated.
  */
 export function thresholdSignalScores(signal: ThresholdSignal, query: LabelledResponse): Float64Array {
   const { response, labels } = query;
   const probs = requireScores(response, THRESHOLD_ATTACK_NAMES[signal]);
-  return signalScores(signal, probs, labels, response.n, response.numClasses);
+  return signalScores(signal, probs, labels, response.n, response.numClasses, revealsFullVector(response));
 }
 
 /**
