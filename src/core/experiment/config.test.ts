@@ -96,6 +96,18 @@ describe('cross-field checks', () => {
     expect(configError(() => validateConfig({ split: { targetMembers: 30 }, train: { ensemble: 4 } })).message).toMatch(/train\.ensemble 4/);
   });
 
+  it('refuses DP-SGD with mixup, naming both fields and why, and allows DP with per-record augmentation', () => {
+    const problems = configError(() => validateConfig({ dp: { enabled: true }, train: { augmentation: 'mixup' } })).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/dp\.enabled.*train\.augmentation mixup/);
+    expect(problems[0]).toMatch(/two records into one training row.*≥ 2 × dp\.clipNorm/);
+    expect(configError(() => withField(presetConfig('lesson-dp'), 'train.augmentation', 'mixup')).message).toMatch(/mixup/);
+    expect(validateConfig({ dp: { enabled: true }, train: { augmentation: 'noise' } }).train.augmentation).toBe('noise');
+    expect(validateConfig({ train: { augmentation: 'mixup' } }).dp.enabled).toBe(false);
+    const glyphs = { data: { name: 'glyphs' }, split: { targetMembers: 500, shadowPool: 500 } };
+    expect(validateConfig({ ...glyphs, dp: { enabled: true }, train: { augmentation: 'shift' } }).dp.enabled).toBe(true);
+  });
+
   it('skips dataset checks for csv, whose size is only known once it is loaded', () => {
     expect(validateConfig({ data: { name: 'csv' }, split: { targetMembers: 5000, shadowPool: 10000 } }).data.name).toBe('csv');
   });

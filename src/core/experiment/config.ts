@@ -124,6 +124,19 @@ function leafPaths(obj: Json, prefix = ''): string[] {
   );
 }
 
+/**
+ * Why DP-SGD refuses mixup. DP-SGD's ε assumes that removing one record removes at most one
+ * clipped gradient (norm ≤ C) from a step. Mixup blends two records of the same Poisson batch into
+ * one training row, so a record enters its own row and its partner's: removing it changes at least
+ * two clipped rows, a sensitivity of at least 2C, and the ε shown would be too small. Noise and
+ * shift augmentation transform one record at a time with randomness that does not depend on the
+ * other records, so each clipped row still comes from exactly one record and the accounting holds.
+ */
+export const DP_MIXUP_PROBLEM =
+  'dp.enabled cannot be combined with train.augmentation mixup: mixup blends two records into one training row, ' +
+  'so one record reaches at least two clipped gradients (sensitivity ≥ 2 × dp.clipNorm) and the ε shown, which assumes ' +
+  'one clipped gradient per record, would not hold. Turn one of them off (noise or shift augmentation work with DP-SGD).';
+
 /** Problems that involve several fields at once. */
 function crossFieldProblems(c: ExperimentConfig): string[] {
   const problems: string[] = [];
@@ -154,6 +167,7 @@ function crossFieldProblems(c: ExperimentConfig): string[] {
   if (c.api.output === 'top-k' && c.data.classes !== null && c.api.topK > c.data.classes) {
     problems.push(`api.topK (${c.api.topK}) cannot exceed the number of classes (${c.data.classes}).`);
   }
+  if (c.dp.enabled && c.train.augmentation === 'mixup') problems.push(DP_MIXUP_PROBLEM);
   if (c.attack.names.length === 0) problems.push('attack.names must name at least one attack.');
   // Each field is capped, but sizes multiply; a loaded CSV's shape is checked when a run starts.
   const shape = problems.length === 0 ? generatedShape(c) : null;

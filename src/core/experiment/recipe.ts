@@ -108,7 +108,12 @@ export function trainOptionsFor(config: ExperimentConfig, privacy: PrivacyAccoun
   };
 }
 
-/** The configured augmenter, or undefined for none. */
+/**
+ * The configured augmenter, or undefined for none. Under DP-SGD, noise and shift are fine: each
+ * transforms one record with randomness of its own, so every clipped gradient still comes from
+ * exactly one record. Mixup is not (it blends two records into one row); the validator refuses it
+ * with DP (DP_MIXUP_PROBLEM in config.ts).
+ */
 export function augmenterFor(config: ExperimentConfig, dataset: Dataset): Augmenter | undefined {
   const s = config.train.augmentationStrength;
   switch (config.train.augmentation) {
