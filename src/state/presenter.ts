@@ -1,13 +1,16 @@
 /**
  * @fileoverview What each presenter shortcut does, given the current route.
  */
-import { PRESETS } from '../core/experiment/presets';
+import { LISTED_PRESETS as PRESETS } from '../core/experiment/presets';
 import type { ShortcutAction } from './shortcuts';
 import type { Playground } from './playground.svelte';
 import type { Route } from './routes';
 import { routeHash } from './routes';
 
-/** Applies `action`; `lessonSlugs` orders the lessons for previous/next. */
+/**
+ * Applies `action`; `lessonSlugs` orders the lessons for previous/next. Number keys and arrows
+ * pick among the presets the menu lists (lesson presets stay with their lessons).
+ */
 export function handleShortcut(action: ShortcutAction, route: Route, pg: Playground, lessonSlugs: readonly string[]): void {
   if (action.type === 'toggle-run') {
     if (pg.running) void pg.stop();

@@ -6,6 +6,7 @@ describe('hash routes', () => {
     expect(parseHash('#/playground')).toEqual({ name: 'playground', rest: [] });
     expect(parseHash('#/lessons/01-remembers')).toEqual({ name: 'lessons', rest: ['01-remembers'] });
     expect(parseHash('#/cheatsheet')).toEqual({ name: 'cheatsheet', rest: [] });
+    expect(parseHash('#/diagnostics')).toEqual({ name: 'diagnostics', rest: [] });
   });
 
   it('sends empty and unknown hashes to the lessons', () => {

@@ -17,6 +17,35 @@ export const LABELS: Record<string, string> = {
   'attack.references': 'LiRA reference models',
 };
 
+/**
+ * Help lines in plain words where the schema's line (written for the CLI's `--help` and error
+ * messages) talks about nulls or other field names. Fields not listed use the schema's line.
+ */
+export const HELP: Record<string, string> = {
+  'data.name': 'Which data to train on: one of the built-in datasets, or a CSV file you load.',
+  'data.n': 'How many rows to generate.',
+  'data.noise': 'How noisy the data is: more noise makes the classes overlap.',
+  'data.outliers': 'Records placed far from their class: a share below 1, or a count. Outliers are the easiest members to expose.',
+  'data.classes': 'How many classes the model tells apart.',
+  'model.type': 'A multilayer perceptron, or a small convolutional network (images only).',
+  'model.activation': 'The function each hidden unit applies to its input.',
+  'dp.noiseMultiplier': 'How much Gaussian noise each training step adds, as a multiple of the clip norm. More noise: stronger privacy, lower accuracy.',
+  'dp.targetEpsilon': 'The privacy budget ε to reach; the noise is set to meet it. Smaller ε: stronger privacy.',
+  'api.output': 'What the attacker gets back for each query: every class probability, the top k, rounded scores, or only the predicted label.',
+};
+
+/** Display names of enum values, per field, so no option shows its id. */
+export const OPTION_LABELS: Record<string, Readonly<Record<string, string>>> = {
+  'data.name': { ...Object.fromEntries(Object.values(DATASET_INFO).map((d) => [d.name, d.title])), csv: 'Your CSV file' },
+  'model.type': { mlp: 'Multilayer perceptron (MLP)', cnn: 'Small CNN (images)' },
+  'model.activation': { relu: 'ReLU', tanh: 'tanh', sigmoid: 'Sigmoid' },
+  'train.optimizer': { adam: 'Adam', sgd: 'Plain SGD' },
+  'train.augmentation': { none: 'None', noise: 'Gaussian input noise', mixup: 'Mixup', shift: 'Image shifts and pixel noise' },
+  'api.output': { full: 'All class probabilities', 'top-k': 'Top k classes', rounded: 'Rounded scores', label: 'Label only' },
+  'attack.classifier': { logistic: 'Logistic regression', mlp: 'Small MLP' },
+  'attack.liraVariance': { global: 'Shared across records', 'per-record': 'Per record' },
+};
+
 /** Slider bounds tighter than the schema's hard limits, where the hard limit makes a poor slider. */
 const SLIDER: Record<string, { min: number; max: number; step: number }> = {
   'data.n': { min: 100, max: 5000, step: 100 },

@@ -5,7 +5,10 @@
 import { defaultConfig, mergeConfig, type ExperimentConfig } from './config';
 
 export interface Preset {
+  /** The id used in links, lessons and the CLI; never shown on screen. */
   readonly name: string;
+  /** What the playground's menu shows. */
+  readonly title: string;
   readonly description: string;
   /** Fields that differ from defaultConfig(). */
   readonly patch: Record<string, unknown>;
@@ -15,11 +18,13 @@ export interface Preset {
 export const PRESETS: readonly Preset[] = [
   {
     name: 'overfit-purchases',
+    title: 'Overfit purchases, no defense',
     description: 'Purchase-100-style baskets, a wide MLP and no defense: strong leakage (the classic vulnerable case).',
     patch: { data: { name: 'purchases' }, model: { layers: 1, width: 128 }, train: { epochs: 30 }, attack: { shadows: 8, references: 16 } },
   },
   {
     name: 'patients-baseline',
+    title: 'Patient records, modest model',
     description: 'Synthetic patient records with a diagnosis; a modest MLP that generalizes fairly well.',
     patch: {
       data: { name: 'patients' },
@@ -30,6 +35,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'glyphs-cnn',
+    title: 'Glyph images with a small CNN',
     description: '16×16 glyph digits and a small CNN; the image case where augmentation applies.',
     patch: {
       data: { name: 'glyphs' },
@@ -41,6 +47,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'moons-2d',
+    title: 'Two moons in 2-D',
     description: 'Two moons in 2-D with a few outliers: see the decision boundary bend around its members.',
     patch: {
       data: { name: 'moons', n: 600, noise: 0.25, outliers: 8 },
@@ -52,6 +59,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'dp-purchases',
+    title: 'Purchases with DP-SGD (ε = 2)',
     description: 'Purchases with 10 classes trained with DP-SGD at ε = 2: the attacks fall towards a coin flip while the model still learns.',
     patch: {
       data: { name: 'purchases', classes: 10 },
@@ -62,6 +70,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'breast-cancer',
+    title: 'Breast cancer cases (real data)',
     description: 'Real data: 569 breast cancer cases (UCI WDBC). A model that generalizes well leaks little on average, yet its most exposed cases still stand out.',
     patch: {
       data: { name: 'wdbc' },
@@ -75,6 +84,7 @@ export const PRESETS: readonly Preset[] = [
   // them in their widget blocks, and `npm run cli -- cache` precomputes their results.
   {
     name: 'lesson-remembers',
+    title: 'Lesson 1: a model that remembers',
     description: 'Lesson 1: 200 patient records, a 2×64 MLP trained to 100% train accuracy; members get higher confidence.',
     patch: {
       data: { name: 'patients', n: 1000, noise: 0.8 },
@@ -86,6 +96,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'lesson-overfit',
+    title: 'Lesson 2: overfitting',
     description: 'Lesson 2: 10-class purchase baskets and a 128-unit MLP; epochs and width drive the train–test gap.',
     patch: {
       data: { name: 'purchases', n: 1000, classes: 10, features: 100, noise: 0.4 },
@@ -97,6 +108,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'lesson-api',
+    title: 'Lesson 3: what the API returns',
     description: 'Lesson 3: the lesson-overfit model, trained for 8 epochs, behind four APIs (full, top-1, rounded, label only).',
     patch: {
       data: { name: 'purchases', n: 1000, classes: 10, features: 100, noise: 0.4 },
@@ -109,6 +121,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'lesson-shadows',
+    title: 'Lessons 4–5: the shadow army',
     description: 'Lessons 4–5: the shadow-model attack on the lesson-overfit model, with 4 shadow models.',
     patch: {
       data: { name: 'purchases', n: 1000, classes: 10, features: 100, noise: 0.4 },
@@ -120,6 +133,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'lesson-john-doe',
+    title: "Lesson 6: John Doe's record",
     description: "Lesson 6: patient records with John Doe (row 0) among the members; LiRA against simpler attacks.",
     patch: {
       seed: 5,
@@ -132,6 +146,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'lesson-defenses',
+    title: 'Lessons 7–10: the model defenses are measured on',
     description: 'Lessons 7, 8 and 10: the overfit patient model that every defense is measured against.',
     patch: {
       data: { name: 'patients', n: 1000, noise: 0.8 },
@@ -143,6 +158,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'lesson-dp',
+    title: 'Lesson 9: DP-SGD',
     description: 'Lesson 9: the lesson-defenses model trained with DP-SGD at ε = 4.',
     patch: {
       data: { name: 'patients', n: 1000, noise: 0.8 },
@@ -155,6 +171,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'lesson-mystery',
+    title: 'Lesson 11: the mystery model',
     description: 'Lesson 11: a mystery model to audit. (Its settings are the puzzle; peek only after your report.)',
     patch: {
       seed: 11,
@@ -167,6 +184,17 @@ export const PRESETS: readonly Preset[] = [
     },
   },
 ];
+
+/**
+ * Whether the playground's preset menu lists a preset. Lesson presets (`lesson-*`, lesson 11's
+ * mystery model among them) belong to their lessons: a lesson's link still loads one. Pure.
+ */
+export function isListedPreset(name: string): boolean {
+  return !name.startsWith('lesson-');
+}
+
+/** The presets the playground's menu and presenter shortcuts step through, in display order. */
+export const LISTED_PRESETS: readonly Preset[] = PRESETS.filter((p) => isListedPreset(p.name));
 
 /** The validated config of preset `name`. Throws an Error listing the presets when unknown. */
 export function presetConfig(name: string): ExperimentConfig {
