@@ -12,8 +12,9 @@ interface Vector {
   alpha: number;
 }
 
-// Read at test time; a missing file throws here and fails the suite rather than skipping it.
-const REFERENCE = new URL('../../../../shared/reference/dp-rdp-epsilon.json', import.meta.url);
+// Read at test time from the repository's own fixtures (source: tests/fixtures/README.md); a missing
+// file throws here and fails the suite rather than skipping it.
+const REFERENCE = new URL('../../../tests/fixtures/dp-rdp-epsilon.json', import.meta.url);
 const vectors = (JSON.parse(readFileSync(REFERENCE, 'utf8')) as { vectors: Vector[] }).vectors;
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
