@@ -11,13 +11,13 @@ describe('blockedChoice: DP-SGD and mixup', () => {
     const b = blockedChoice('train.augmentation', dp);
     expect(b.options).toEqual(['mixup']);
     expect(b.disabled).toBe(false);
-    expect(b.reason).toMatch(/Mixup is unavailable while DP-SGD is on: it blends two records/);
+    expect(b.reason).toMatch(/Mixup is off while DP-SGD is on: it blends two records/);
   });
 
   it('turns the DP-SGD toggle off while mixup is chosen, and says why', () => {
     const b = blockedChoice('dp.enabled', mixup);
     expect(b.disabled).toBe(true);
-    expect(b.reason).toMatch(/DP-SGD is unavailable while mixup is chosen/);
+    expect(b.reason).toMatch(/DP-SGD is off while mixup is chosen/);
   });
 
   it('blocks nothing otherwise', () => {

@@ -18,12 +18,12 @@ export interface BlockedChoice {
 const NONE: BlockedChoice = { disabled: false, options: [], reason: null };
 
 const MIXUP_UNDER_DP =
-  'Mixup is unavailable while DP-SGD is on: it blends two records into one training row, so one record ' +
-  'could move the model by twice the clip norm and the ε shown would not hold. Noise augmentation works with DP-SGD.';
+  'Mixup is off while DP-SGD is on: it blends two records into one training row, so a record can count twice ' +
+  'and the ε shown would not hold.';
 
 const DP_UNDER_MIXUP =
-  'DP-SGD is unavailable while mixup is chosen: mixup blends two records into one training row, so one record ' +
-  'could move the model by twice the clip norm and the ε shown would not hold. Choose another augmentation first.';
+  'DP-SGD is off while mixup is chosen: mixup blends two records into one training row, so a record can count ' +
+  'twice and ε would not hold. Choose another augmentation first.';
 
 /** What the control for `path` must not offer under `config`. Pure. */
 export function blockedChoice(path: string, config: ExperimentConfig): BlockedChoice {
