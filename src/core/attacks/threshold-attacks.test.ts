@@ -92,7 +92,7 @@ describe('the loss attack under APIs that hide or round entries', () => {
   const apis: OutputApi[] = [{ kind: 'top-k', k: 1 }, { kind: 'top-k', k: 2 }, { kind: 'rounded', decimals: 2 }, { kind: 'rounded', decimals: 1 }];
 
   for (const api of apis) {
-    it(`ranks records exactly as the confidence attack does (${api.kind} ${'k' in api ? api.k : api.decimals})`, () => {
+    it(`ranks records exactly as the confidence attack does (${api.kind} ${api.kind === 'top-k' ? api.k : api.kind === 'rounded' ? api.decimals : ''})`, () => {
       const target = fakeModel(rng, 600, 3, api);
       const cal = (s: 'loss' | 'confidence') => shadowCalibration(s, [fakeModel(rng, 600, 3, api)]);
       const loss = thresholdAttack('loss', target, cal('loss'));
