@@ -162,6 +162,8 @@ function utility(r: PlaygroundResult): Fact[] {
   if (r.config.train.earlyStopping) facts.push({ label: 'Early stopping', value: `stopped after epoch ${t.stoppedEpoch}, kept epoch ${t.bestEpoch}` });
   if (r.privacy) facts.push({ label: 'Privacy guarantee', value: `(ε = ${formatEpsilon(r.privacy.epsilon)}, δ = ${r.privacy.delta}); the attacks proved ε ≥ ${formatEpsilon(r.privacy.empiricalEpsilon)}` });
   else facts.push({ label: 'Privacy guarantee', value: 'none (trained without DP)' });
+  // E.g. early stopping's choice of epoch, made on validation records the accountant never sees.
+  for (const note of r.privacy?.notes ?? []) facts.push({ label: 'Outside the ε accounting', value: note });
   return facts;
 }
 

@@ -131,9 +131,9 @@ describe('links with bad settings', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     // The defaults are used.
-    expect(await page.locator('#field-train-epochs').inputValue()).toBe('30');
+    expect(await page.locator('#field-train-epochs').inputValue()).toBe('40');
     expect(await page.locator('#field-model-width').inputValue()).toBe('128');
-    expect(await page.locator('#field-data-name').inputValue()).toBe('purchases');
+    expect(await page.locator('#field-data-name').inputValue()).toBe('patients');
 
     // A settings combination that does not fit together falls back to the defaults with a message.
     await page.goto(`${session.server.url}/?backend=wasm&model.width=1024&model.layers=3&attack.shadows=64&attack.references=128&train.ensemble=8#/playground`);

@@ -115,9 +115,9 @@ describe('reports and chart export from the playground', () => {
     const md = await download(page, () => page.locator('[data-report="markdown"]').click());
     const html = await download(page, () => page.locator('[data-report="html"]').click());
     const json = await download(page, () => page.locator('[data-report="json"]').click());
-    expect(md.name).toBe('mia-report-purchases-seed1.md');
-    expect(html.name).toBe('mia-report-purchases-seed1.html');
-    expect(json.name).toBe('mia-report-purchases-seed1.json');
+    expect(md.name).toBe('mia-report-patients-seed1.md');
+    expect(html.name).toBe('mia-report-patients-seed1.html');
+    expect(json.name).toBe('mia-report-patients-seed1.json');
 
     for (const text of [md.bytes.toString('utf8'), html.bytes.toString('utf8')]) {
       expect(text).toContain(shown.testAccuracy);

@@ -29,7 +29,8 @@ const session = useAppSession();
 const TINY = 'preset=moons-2d&data.n=200&split.targetMembers=40&split.shadowPool=80&train.epochs=5&attack.shadows=1&attack.names=gap,loss-threshold';
 /** Long enough in every phase to press Stop in it: data, target, shadows, references, attacks. */
 const PHASED =
-  'data.n=3000&split.targetMembers=400&split.shadowPool=800&train.epochs=10&model.width=64' +
+  // Purchases: 600-item baskets take long enough to generate that the data phase can be stopped too.
+  'data.name=purchases&data.n=3000&split.targetMembers=400&split.shadowPool=800&train.epochs=10&model.width=64' +
   '&attack.shadows=2&attack.references=4&attack.queries=16&attack.names=loss-threshold,shadow-model,lira-online,label-only';
 
 type Hooks = { __miaTest: TestHooks };

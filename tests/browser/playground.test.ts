@@ -88,7 +88,7 @@ describe('playground on wasm', () => {
     await other.goto(shared);
     expect(await other.locator('#field-train-epochs').inputValue()).toBe('17');
     expect(await other.locator('#field-model-dropout').inputValue()).toBe('0.3');
-    expect(await other.locator('#field-data-name').inputValue()).toBe('purchases');
+    expect(await other.locator('#field-data-name').inputValue()).toBe('patients');
     await other.close();
     await page.close();
   });
@@ -97,7 +97,7 @@ describe('playground on wasm', () => {
     const { page } = await open('backend=wasm&train.epochs=99999&%3Cscript%3Ealert(1)%3C%2Fscript%3E=1');
     const alert = page.getByRole('alert').first();
     await expect.poll(() => alert.textContent()).toContain('train.epochs');
-    expect(await page.locator('#field-train-epochs').inputValue()).toBe('30');
+    expect(await page.locator('#field-train-epochs').inputValue()).toBe('40');
     expect(await page.locator('script:not([src])').count()).toBe(0);
     await page.close();
   });

@@ -18,7 +18,7 @@ const SMALL = {
   data: { name: 'purchases', n: 800 },
   split: { targetMembers: 150, shadowPool: 300 },
   model: { width: 32 },
-  train: { epochs: 8 },
+  train: { epochs: 8, batchSize: 64, learningRate: 0.001 },
   attack: { shadows: 2, references: 4, names: ['gap', 'loss-threshold', 'shadow-model', 'lira-online'] },
 };
 
@@ -132,7 +132,7 @@ describe('experiment command errors', () => {
     [['--config', 'CONFIG', '--seed', 'abc'], /flag --seed must be a number, got "abc"/],
     [['--config', 'CONFIG', '--backend', 'webgl'], /--backend must be cpu or wasm, got "webgl"/],
     [['--config', 'CONFIG', '--data', 'x.csv'], /--data needs --label/],
-    [['--preset', 'overfit-purchases', '--config', 'CONFIG'], /exactly one of --preset/],
+    [['--preset', 'overfit-purchases', '--config', 'CONFIG'], /at most one of --preset/],
     [['--config', '/nonexistent/c.json'], /cannot read --config \/nonexistent\/c\.json/],
   ])('%j fails with a one-line UsageError naming the problem', async (argv, message) => {
     const err = await run(argv.map((a) => (a === 'CONFIG' ? configPath : a))).catch((e: unknown) => e);

@@ -10,10 +10,15 @@ import { ConfigError, defaultConfig, mergeConfig, presetConfig, runExperiment, w
 import { CsvError, parseCsv } from '../../core/data/csv';
 import type { Dataset } from '../../core/data/types';
 
-async function loadConfig(flags: ParsedFlags): Promise<ExperimentConfig> {
+/**
+ * The config the flags name: a preset, a config file over the defaults, or, with neither, the
+ * playground's default experiment (defaultConfig(), the page's config before any URL setting).
+ */
+export async function loadConfig(flags: ParsedFlags): Promise<ExperimentConfig> {
   const preset = flags.preset as string | undefined;
   const file = flags.config as string | undefined;
-  if (!!preset === !!file) throw new UsageError('give exactly one of --preset NAME or --config FILE.json');
+  if (preset && file) throw new UsageError('give at most one of --preset NAME or --config FILE.json');
+  if (!preset && !file) return defaultConfig();
   if (preset) {
     try {
       return presetConfig(preset);
@@ -62,7 +67,7 @@ export const experimentCommand: Command = {
   name: 'experiment',
   summary: 'Train the target, shadow and reference models, run the attacks, print the results.',
   flags: [
-    { name: 'preset', description: 'a preset name (see `presets`)' },
+    { name: 'preset', description: "a preset name (see `presets`); with neither --preset nor --config, the playground's default" },
     { name: 'config', description: 'a JSON config file (partial configs take defaults)' },
     { name: 'data', description: 'a CSV file to use as the dataset' },
     { name: 'label', description: 'the CSV column to predict' },

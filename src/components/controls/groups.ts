@@ -8,7 +8,7 @@ export const CONTROL_GROUPS: readonly { readonly title: string; readonly fields:
   { title: 'Training', fields: ['train.epochs', 'train.learningRate', 'train.batchSize', 'train.optimizer'] },
   {
     title: 'Defenses',
-    fields: ['train.l2', 'model.dropout', 'train.earlyStopping', 'train.augmentation', 'train.ensemble', 'dp.enabled', 'dp.noiseMultiplier', 'dp.clipNorm'],
+    fields: ['train.l2', 'model.dropout', 'train.earlyStopping', 'train.augmentation', 'train.ensemble', 'dp.enabled', 'dp.targetEpsilon', 'dp.noiseMultiplier', 'dp.clipNorm'],
   },
   { title: 'Attacker', fields: ['api.output', 'api.topK', 'api.decimals', 'attack.shadows', 'attack.references', 'attack.names'] },
 ];

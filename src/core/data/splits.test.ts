@@ -32,6 +32,17 @@ describe('splitForExperiment', () => {
     }
   });
 
+  it('holds out the owner\'s validation rows apart from every other role, leaving the others as they were', () => {
+    const withValidation = splitForExperiment(ds, { ...sizes, validation: 30 }, new Rng(2));
+    expect(withValidation.validation.length).toBe(30);
+    expect(split.validation.length).toBe(0);
+    const all = [...withValidation.targetMembers, ...withValidation.targetNonMembers, ...withValidation.shadowPool, ...withValidation.validation, ...withValidation.population];
+    expect(new Set(all).size).toBe(all.length);
+    expect(Array.from(withValidation.targetMembers)).toEqual(Array.from(split.targetMembers));
+    expect(Array.from(withValidation.shadowPool)).toEqual(Array.from(split.shadowPool));
+    expect(() => splitForExperiment(ds, { targetMembers: 300, shadowPool: 380, validation: 30 }, new Rng(1))).toThrow(/30 validation/);
+  });
+
   it('gives members and non-members the same class mix (stratified)', () => {
     const m = classCounts(split.targetMembers, 4);
     const nm = classCounts(split.targetNonMembers, 4);

@@ -4,8 +4,9 @@
  *
  * Roles: the target's members (its training set), target non-members (held out, same size and
  * distribution, so a 50/50 guess is the baseline), the attacker's shadow pool (proxy data from the
- * same distribution, never overlapping the target's rows), and a population set (for reference
- * statistics such as LiRA-offline or calibration). Splits are stratified by class, so a small
+ * same distribution, never overlapping the target's rows), the target owner's validation rows
+ * (early stopping's hold-out: never trained on, never evaluated), and a population set (for
+ * reference statistics such as LiRA-offline or calibration). Splits are stratified by class, so a small
  * member set still has every class in its population share, and members and non-members differ
  * only by membership, not by class mix.
  */
@@ -19,6 +20,8 @@ export interface SplitSizes {
   readonly targetMembers: number;
   /** Rows the attacker may use for shadow/reference models. */
   readonly shadowPool: number;
+  /** The target owner's validation rows for early stopping (default 0). */
+  readonly validation?: number;
   /** Extra held-out rows; default: every row left over. */
   readonly population?: number;
   /** Rows that must be members (e.g. row 0, "John Doe"); at most targetMembers of them. */
@@ -30,6 +33,8 @@ export interface ExperimentSplit {
   readonly targetMembers: Int32Array;
   readonly targetNonMembers: Int32Array;
   readonly shadowPool: Int32Array;
+  /** The owner's early-stopping hold-out; empty without early stopping. */
+  readonly validation: Int32Array;
   readonly population: Int32Array;
 }
 
@@ -42,15 +47,16 @@ export function splitForExperiment(dataset: Dataset, sizes: SplitSizes, rng: Rng
   const { n } = dataset;
   const m = sizes.targetMembers;
   const s = sizes.shadowPool;
-  for (const [name, v] of [['targetMembers', m], ['shadowPool', s], ['population', sizes.population ?? 0]] as const) {
-    if (!Number.isInteger(v) || v < 0) throw new RangeError(`Split size ${name} must be a non-negative integer, got ${v}.`);
+  const v = sizes.validation ?? 0;
+  for (const [name, size] of [['targetMembers', m], ['shadowPool', s], ['validation', v], ['population', sizes.population ?? 0]] as const) {
+    if (!Number.isInteger(size) || size < 0) throw new RangeError(`Split size ${name} must be a non-negative integer, got ${size}.`);
   }
   if (m < 1) throw new RangeError('Split size targetMembers must be at least 1.');
-  const fixed = 2 * m + s;
+  const fixed = 2 * m + s + v;
   const p = sizes.population ?? Math.max(0, n - fixed);
   if (fixed + p > n) {
     throw new RangeError(
-      `The split needs ${fixed + p} rows (${m} target members + ${m} non-members + ${s} shadow pool + ${p} population) ` +
+      `The split needs ${fixed + p} rows (${m} target members + ${m} non-members + ${s} shadow pool${v ? ` + ${v} validation` : ''} + ${p} population) ` +
         `but the dataset "${dataset.name}" has ${n}.`,
     );
   }
@@ -73,6 +79,7 @@ export function splitForExperiment(dataset: Dataset, sizes: SplitSizes, rng: Rng
     targetMembers: take(0, m),
     targetNonMembers: take(m, m),
     shadowPool: take(2 * m, s),
+    validation: take(2 * m + s, v),
     population: take(fixed, p),
   };
 }

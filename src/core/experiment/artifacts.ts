@@ -45,8 +45,14 @@ export interface Artifacts {
   readonly isMember: Uint8Array;
   /** Dataset row of each candidate (for names and features in the record inspector). */
   readonly candidateRows: Int32Array;
-  /** The attacker's proxy data. */
+  /** The attacker's proxy data (without its validation slice). */
   readonly pool: RecordSet;
+  /**
+   * Early stopping's validation rows, or null without it: the target owner's hold-out (disjoint
+   * from members, non-members and the pool) and the slice of its pool the attacker set aside for
+   * its shadow and reference models. Never trained on, never evaluated as members.
+   */
+  readonly validation: { readonly target: RecordSet | null; readonly attacker: RecordSet | null };
   readonly target: Predictor;
   /** The target's full probabilities on the candidates, before any output API. */
   readonly targetProbs: Float32Array;

@@ -83,7 +83,7 @@ describe('cross-field checks', () => {
   });
 
   it('rejects a CNN or image shifts on a non-image dataset, and accepts them on glyphs', () => {
-    expect(configError(() => validateConfig({ model: { type: 'cnn' } })).message).toMatch(/model\.type cnn needs an image dataset.*purchases/);
+    expect(configError(() => validateConfig({ model: { type: 'cnn' } })).message).toMatch(/model\.type cnn needs an image dataset.*patients/);
     expect(configError(() => validateConfig({ train: { augmentation: 'shift' } })).message).toMatch(/augmentation shift/);
     const glyphs = { data: { name: 'glyphs' }, split: { targetMembers: 500, shadowPool: 500 } };
     expect(validateConfig({ ...glyphs, model: { type: 'cnn' }, train: { augmentation: 'shift' } }).model.type).toBe('cnn');

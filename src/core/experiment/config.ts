@@ -7,6 +7,7 @@ import type { Activation, OptimizerName } from '../models/types';
 import { DATASET_INFO, type DatasetName } from '../data/generate';
 import { describeKind, fieldSpec, FIELDS, type FieldSpec } from './schema';
 import { generatedShape, memoryProblem } from './memory-budget';
+import { planSplit } from './split-sizes';
 
 export interface ExperimentConfig {
   readonly seed: number;
@@ -152,12 +153,9 @@ function crossFieldProblems(c: ExperimentConfig): string[] {
     }
     if (c.data.features !== null && !info.features) problems.push(`data.features applies only to purchases, not ${c.data.name}.`);
     if (c.data.outliers >= 1 && c.data.outliers >= n) problems.push(`data.outliers (${c.data.outliers}) must be below data.n (${n}).`);
-    const needed = 2 * c.split.targetMembers + c.split.shadowPool;
-    if (needed > n) {
-      problems.push(
-        `The split needs ${needed} rows (2 × split.targetMembers ${c.split.targetMembers} + split.shadowPool ${c.split.shadowPool}) but data.n is ${n}.`,
-      );
-    }
+    // Early stopping's validation rows need room too (split-sizes.ts).
+    const split = planSplit(c, n, `data.n is ${n}`);
+    if (typeof split === 'string') problems.push(split);
     if (c.model.type === 'cnn' && info.kind !== 'image') problems.push(`model.type cnn needs an image dataset (glyphs), not ${c.data.name}.`);
     if (c.train.augmentation === 'shift' && info.kind !== 'image') problems.push(`train.augmentation shift needs an image dataset, not ${c.data.name}.`);
   }

@@ -19,7 +19,7 @@ beforeAll(async () => {
  * 300 members (train accuracy 1, test ~0.7), which is the gap regularization closes.
  */
 const NOISY: ExperimentConfig = mergeConfig(defaultConfig(), {
-  data: { name: 'patients', n: 1200 },
+  data: { name: 'patients', n: 1200, noise: 0.6 },
   split: { targetMembers: 300, shadowPool: 600 },
   model: { width: 128, layers: 2 },
   train: { epochs: 60, learningRate: 0.01, batchSize: 32 },

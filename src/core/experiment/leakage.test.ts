@@ -21,7 +21,7 @@ const OVERFIT: ExperimentConfig = mergeConfig(defaultConfig(), {
   data: { name: 'purchases', n: 2000, classes: 10 },
   split: { targetMembers: 500, shadowPool: 600 },
   model: { width: 64 },
-  train: { epochs: 20 },
+  train: { epochs: 20, batchSize: 64, learningRate: 0.001 },
   attack: { shadows: 2, references: 16, names: ['gap', 'loss-threshold', 'shadow-model', 'lira-online', 'lira-offline', 'label-only'] },
 });
 

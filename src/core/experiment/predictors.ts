@@ -2,7 +2,7 @@
  * @fileoverview A Predictor is what the attacker can query: one trained model, or an ensemble
  * of models trained on disjoint parts of the data whose probabilities are averaged.
  */
-import type { ModelSpec, TrainedModel, TrainHooks, TrainingData, TrainOptions } from '../models/types';
+import type { ModelSpec, TrainedModel, TrainHooks, TrainingData, TrainingSet, TrainOptions } from '../models/types';
 import { trainModels } from '../train/index';
 import { trainCnn } from '../models/cnn';
 import type { Rng } from '../rng';
@@ -68,22 +68,23 @@ export function splitDisjoint(data: TrainingData, parts: number, rng: Rng): Trai
 /**
  * Trains one Predictor per training set with the same recipe. Each set gets its own generator
  * forked from `rng` by index, so adding a shadow model never changes the others.
- * With `ensemble` > 1 each set is split into that many disjoint parts, one model each.
+ * With `ensemble` > 1 each set is split into that many disjoint parts, one model each; every part
+ * early-stops on its set's `validation` rows.
  */
 export async function trainPredictors(
   spec: ModelSpec,
-  sets: readonly TrainingData[],
+  sets: readonly TrainingSet[],
   options: TrainOptions,
   ensemble: number,
   rng: Rng,
   hooks: TrainHooks = {},
 ): Promise<Predictor[]> {
-  const parts: TrainingData[] = [];
+  const parts: TrainingSet[] = [];
   const rngs: Rng[] = [];
   sets.forEach((set, s) => {
     const setRng = rng.fork(`model-${s}`);
     splitDisjoint(set, ensemble, setRng.fork('ensemble-split')).forEach((part, e) => {
-      parts.push(part);
+      parts.push(set.validation ? { ...part, validation: set.validation } : part);
       rngs.push(setRng.fork(`member-${e}`));
     });
   });
@@ -98,6 +99,7 @@ export async function trainPredictors(
           ...hooks,
           evalSets: m === 0 ? hooks.evalSets : undefined,
           onEpoch: hooks.onEpoch && ((r) => hooks.onEpoch!({ ...r, model: m })),
+          onBatch: hooks.onBatch && ((b) => hooks.onBatch!({ ...b, model: m })),
         };
         models.push(await trainCnn(spec, parts[m], options, rngs[m], modelHooks));
       }

@@ -7,7 +7,7 @@ import { Rng } from '../rng';
 import { nowMs } from '../clock';
 import type { Dataset } from '../data/types';
 import { splitForExperiment, toTrainingData } from '../data/splits';
-import type { EvalResult, TrainHooks, TrainingData } from '../models/types';
+import type { EvalResult, TrainHooks, TrainingBatch, TrainingData, TrainingSet } from '../models/types';
 import { throwIfAborted, type AbortSignalLike } from '../abort';
 import { ConfigError, type ExperimentConfig } from './config';
 import { augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor } from './recipe';
@@ -16,6 +16,7 @@ import { trainingKey, type Artifacts, type ModelGroup, type RecordSet } from './
 import { phaseWeights, type Phase, type ProgressCallback, type TargetEpoch } from './progress';
 import { needsReferences, needsShadows } from './needs';
 import { memoryProblem } from './memory-budget';
+import { planSplit } from './split-sizes';
 
 export interface PrepareOptions {
   readonly csv?: Dataset;
@@ -23,6 +24,8 @@ export interface PrepareOptions {
   readonly onProgress?: ProgressCallback;
   /** Include per-record confidences in the target's epoch events (for the animated histogram). */
   readonly confidenceSnapshots?: boolean;
+  /** Test seam: every training step's rows, per model of each group (see TrainHooks.onBatch). */
+  readonly onTrainingBatch?: (group: 'target' | 'shadows' | 'references', batch: TrainingBatch) => void;
 }
 
 function concatRows(dataset: Dataset, a: Int32Array, b: Int32Array): { rows: Int32Array; set: RecordSet } {
@@ -51,6 +54,11 @@ function pick(set: RecordSet, rows: Int32Array): TrainingData {
     y[k] = set.y[r];
   });
   return { x, y, n: rows.length, d: set.d };
+}
+
+/** `data` with early stopping's validation rows attached, when there are any. */
+function withValidation(data: TrainingData, validation: TrainingData | null): TrainingSet {
+  return validation ? { ...data, validation } : data;
 }
 
 /** Tracks overall progress across weighted phases. */
@@ -82,7 +90,7 @@ function toTargetEpoch(epoch: number, trainLoss: number, trainAccuracy: number, 
 
 /** Trains an attacker model group on random halves of `queries` and caches its outputs on them. */
 async function trainGroup(
-  a: Pick<Artifacts, 'spec' | 'options' | 'augment' | 'config'>,
+  a: Pick<Artifacts, 'spec' | 'options' | 'augment' | 'config' | 'validation'>,
   queries: RecordSet,
   count: number,
   rng: Rng,
@@ -90,7 +98,10 @@ async function trainGroup(
   withLogits: boolean,
 ): Promise<ModelGroup> {
   const { inMask, rows } = randomHalves(queries.n, count, rng.fork('halves'));
-  const predictors = await trainPredictors(a.spec, rows.map((r) => pick(queries, r)), a.options, a.config.train.ensemble, rng.fork('models'), hooks);
+  // Early stopping watches the attacker's own validation slice, outside the pool and the candidates,
+  // so every record in a model's IN half was trained on.
+  const sets = rows.map((r) => withValidation(pick(queries, r), a.validation.attacker));
+  const predictors = await trainPredictors(a.spec, sets, a.options, a.config.train.ensemble, rng.fork('models'), hooks);
   const probs: Float32Array[] = [];
   const logits: Float32Array[] = [];
   for (const p of predictors) {
@@ -112,6 +123,7 @@ export async function ensureShadows(a: Artifacts, opts: PrepareOptions = {}, tra
     signal: opts.signal,
     augment: a.augment,
     onEpoch: () => tracker?.emit('shadows', label, ++epochs / total),
+    onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('shadows', b)),
   }, false);
   a.timingsMs.shadows = nowMs() - t0;
   return a.shadows;
@@ -128,6 +140,7 @@ export async function ensureReferences(a: Artifacts, opts: PrepareOptions = {}, 
     signal: opts.signal,
     augment: a.augment,
     onEpoch: () => tracker?.emit('references', `training ${M} reference models`, ++epochs / total),
+    onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('references', b)),
   }, true);
   a.timingsMs.references = nowMs() - t0;
   return a.references;
@@ -156,10 +169,19 @@ export async function prepareExperiment(config: ExperimentConfig, opts: PrepareO
   tracker.emit('data', 'preparing data', 0);
   const dataset = resolveDataset(config, rng, opts.csv);
   assertMemoryFits(config, dataset);
-  const split = splitForExperiment(dataset, { targetMembers: members, shadowPool: config.split.shadowPool }, rng.fork('split'));
+  const plan = planSplit(config, dataset.n, `the data has ${dataset.n} rows`);
+  if (typeof plan === 'string') throw new ConfigError([plan]);
+  const split = splitForExperiment(dataset, { targetMembers: members, shadowPool: plan.pool, validation: plan.ownerValidation }, rng.fork('split'));
   const { rows: candidateRows, set: candidates } = concatRows(dataset, split.targetMembers, split.targetNonMembers);
   const isMember = new Uint8Array(candidates.n).fill(1, 0, members);
-  const pool = toTrainingData(dataset, split.shadowPool);
+  // The attacker mirrors the owner: with early stopping it sets a slice of its pool aside as
+  // validation rows for its shadow and reference models, and draws IN/OUT halves from the rest.
+  const held = plan.attackerValidation;
+  const pool = toTrainingData(dataset, split.shadowPool.subarray(held));
+  const validation = {
+    target: split.validation.length > 0 ? toTrainingData(dataset, split.validation) : null,
+    attacker: held > 0 ? toTrainingData(dataset, split.shadowPool.subarray(0, held)) : null,
+  };
   const spec = modelSpecFor(config, dataset);
   const privacy = privacyFor(config, rowsPerModel(config));
   const options = trainOptionsFor(config, privacy);
@@ -172,10 +194,12 @@ export async function prepareExperiment(config: ExperimentConfig, opts: PrepareO
   const membersSet = toTrainingData(dataset, split.targetMembers);
   const nonMembersSet = toTrainingData(dataset, split.targetNonMembers);
   const epochs = config.train.epochs;
-  const [target] = await trainPredictors(spec, [membersSet], options, config.train.ensemble, rng.fork('target'), {
+  // Early stopping watches the owner's hold-out, never a member: every member is trained on.
+  const [target] = await trainPredictors(spec, [withValidation(membersSet, validation.target)], options, config.train.ensemble, rng.fork('target'), {
     signal: opts.signal,
     augment,
     confidenceSnapshots: opts.confidenceSnapshots,
+    onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('target', b)),
     evalSets: [{ name: 'members', data: membersSet }, { name: 'nonMembers', data: nonMembersSet }],
     onEpoch: (r) => {
       if (r.model !== 0 || !r.eval.members) return;
@@ -186,9 +210,11 @@ export async function prepareExperiment(config: ExperimentConfig, opts: PrepareO
   });
   const base = {
     config, key: trainingKey(config), dataset, split, spec, options, augment, rng, candidates, isMember,
-    candidateRows, pool, target, history, cache: new Map<string, unknown>(), backend: tf.getBackend(),
+    candidateRows, pool, validation, target, history, cache: new Map<string, unknown>(), backend: tf.getBackend(),
     timingsMs: { data: tTarget - t0, target: 0 } as Record<string, number>,
-    privacy: privacy && target.stoppedEpoch < epochs ? privacyFor(config, rowsPerModel(config), target.stoppedEpoch) : privacy,
+    // ε for the planned epochs, also when early stopping ended training sooner: when to stop
+    // depends on the model's own outputs, so the steps actually taken give no smaller ε.
+    privacy,
     shadows: null, references: null,
   };
   let artifacts: Artifacts | null = null;

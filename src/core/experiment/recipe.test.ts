@@ -7,8 +7,9 @@ import { computeEpsilon } from '../privacy/index';
 import { defaultConfig, mergeConfig } from './config';
 import { defaultDelta, privacyFor, trainOptionsFor } from './recipe';
 
+// σ is given directly unless a test sets targetEpsilon (the default config sets one).
 const dpConfig = (dp: Record<string, unknown>, train: Record<string, unknown> = {}) =>
-  mergeConfig(defaultConfig(), { dp: { enabled: true, ...dp }, train: { epochs: 10, batchSize: 50, ...train } });
+  mergeConfig(defaultConfig(), { dp: { enabled: true, targetEpsilon: null, ...dp }, train: { epochs: 10, batchSize: 50, ...train } });
 
 describe('defaultDelta', () => {
   it.each([
@@ -36,6 +37,16 @@ describe('defaultDelta', () => {
 describe('privacyFor', () => {
   it('is null without DP', () => {
     expect(privacyFor(defaultConfig(), 1000)).toBeNull();
+  });
+
+  it("turning DP on in the default config spends the default target ε, not a fixed σ", () => {
+    const on = mergeConfig(defaultConfig(), { dp: { enabled: true } });
+    const target = on.dp.targetEpsilon!;
+    expect(target).toBeGreaterThan(0);
+    const p = privacyFor(on, on.split.targetMembers)!;
+    expect(p.epsilon).toBeLessThanOrEqual(target + 1e-9);
+    expect(p.epsilon).toBeGreaterThan(target * 0.99);
+    expect(p.noiseMultiplier).not.toBe(on.dp.noiseMultiplier);
   });
 
   it('uses the default δ, q = batch/rows and steps = epochs/q when they are not set', () => {

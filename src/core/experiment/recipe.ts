@@ -10,6 +10,7 @@ import { gaussianNoise, imageShiftNoise, mixup } from '../data/augment';
 import { computeEpsilon, noiseForEpsilon } from '../privacy/index';
 import { dpStepsPerEpoch } from '../train/dp-schedule';
 import type { Rng } from '../rng';
+import { ownerValidationRows } from './split-sizes';
 import type { ExperimentConfig } from './config';
 
 /** DP-SGD's parameters and the ε they give, as results report them. */
@@ -22,6 +23,8 @@ export interface PrivacyAccounting {
   /** ε after `steps`; Infinity when σ = 0. */
   readonly epsilon: number;
   readonly order: number | null;
+  /** What the ε does not cover, in plain sentences for the UI, reports and the CLI (may be empty). */
+  readonly notes: readonly string[];
 }
 
 /** Generates the configured built-in dataset, or returns the loaded CSV. */
@@ -84,7 +87,23 @@ export function privacyFor(config: ExperimentConfig, trainRows: number, epochs =
     delta,
     epsilon: spent.infinite ? Infinity : spent.epsilon,
     order: Number.isFinite(spent.order) ? spent.order : null,
+    notes: privacyNotes(config, epochs),
   };
+}
+
+/**
+ * What DP-SGD's ε leaves out under `config`. Early stopping picks the epoch by the loss on the
+ * owner's validation records: they are never trained on, but the choice depends on them, and
+ * nothing in the accountant covers them. The ε is for the planned epochs, because when training
+ * stops depends on the model's own (noisy) outputs: counting only the steps actually taken would
+ * be an ex-post claim that DP composition does not support.
+ */
+function privacyNotes(config: ExperimentConfig, epochs: number): string[] {
+  if (!config.train.earlyStopping) return [];
+  return [
+    `Early stopping chooses the epoch to keep by the loss on ${ownerValidationRows(config)} validation records; that choice is outside the ε accounting. ` +
+      `ε covers the training records for all ${epochs} planned epochs, even if training stopped sooner, and the validation records themselves get no DP guarantee.`,
+  ];
 }
 
 /** Rows each model of an ensemble trains on (members are split into disjoint parts). */
@@ -103,7 +122,9 @@ export function trainOptionsFor(config: ExperimentConfig, privacy: PrivacyAccoun
     l2: t.l2,
     l1: t.l1,
     dropout: config.model.dropout,
-    earlyStopping: { enabled: t.earlyStopping, validationSplit: t.validationSplit, patience: t.patience, restoreBest: true },
+    // The validation rows are not in here: the caller holds them out (split-sizes.ts) and hands
+    // them to the trainer with each training set.
+    earlyStopping: { enabled: t.earlyStopping, patience: t.patience, restoreBest: true },
     dp: privacy ? { noiseMultiplier: privacy.noiseMultiplier, clipNorm: privacy.clipNorm, sampleRate: privacy.sampleRate } : null,
   };
 }

@@ -23,7 +23,7 @@ const SMALL: ExperimentConfig = mergeConfig(defaultConfig(), {
   data: { name: 'purchases', n: 1200 },
   split: { targetMembers: 250, shadowPool: 500 },
   model: { width: 64 },
-  train: { epochs: 20 },
+  train: { epochs: 20, batchSize: 64, learningRate: 0.001 },
   attack: { shadows: 3, references: 6, names: ['gap', 'loss-threshold', 'shadow-model', 'lira-online', 'label-only'] },
 });
 

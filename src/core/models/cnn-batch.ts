@@ -1,6 +1,6 @@
 /**
  * @fileoverview Plain-JS helpers for the CNN trainer: minibatch copies, targets, dropout masks,
- * Poisson sampling, the validation split, and scoring logits. No tensors here: building batches
+ * Poisson sampling and scoring logits. No tensors here: building batches
  * by copying rows into typed arrays is far cheaper than tf.gather (PERFORMANCE.md).
  */
 import type { EvalResult, TrainingData } from './types';
@@ -45,16 +45,6 @@ export function poissonSample(pool: Int32Array, q: number, rng: Rng): Int32Array
   const picked: number[] = [];
   for (let i = 0; i < pool.length; i++) if (rng.next() < q) picked.push(pool[i]);
   return Int32Array.from(picked);
-}
-
-/**
- * Splits 0..n−1 into training and validation rows at random. A positive split holds out at
- * least one row and keeps at least one for training. Mutates `rng`.
- */
-export function splitRows(n: number, split: number, rng: Rng): { train: Int32Array; validation: Int32Array } {
-  const order = rng.permutation(n);
-  const held = split > 0 && n > 1 ? Math.min(n - 1, Math.max(1, Math.round(n * split))) : 0;
-  return { validation: order.slice(0, held), train: order.slice(held) };
 }
 
 /**

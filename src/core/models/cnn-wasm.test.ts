@@ -24,7 +24,7 @@ function bars(n: number, seed: number): TrainingData {
 
 const options: TrainOptions = {
   epochs: 5, batchSize: 32, learningRate: 0.01, optimizer: 'adam', l2: 1e-4, l1: 0, dropout: 0.2,
-  earlyStopping: { enabled: true, validationSplit: 0.2, patience: 3, restoreBest: true }, dp: null,
+  earlyStopping: { enabled: true, patience: 3, restoreBest: true }, dp: null,
 };
 
 describe('trainCnn (wasm backend)', () => {
@@ -34,7 +34,7 @@ describe('trainCnn (wasm backend)', () => {
 
   it('learns, predicts, gives finite gradient norms, and leaks nothing (plain and DP)', async () => {
     const before = tf.memory().numTensors;
-    const train = bars(200, 1), test = bars(100, 2);
+    const train = { ...bars(200, 1), validation: bars(40, 4) }, test = bars(100, 2);
     for (const dp of [null, { noiseMultiplier: 0.3, clipNorm: 2, sampleRate: 0.2 }]) {
       const model = await trainCnn(spec, train, { ...options, dp }, new Rng(3));
       const probs = await model.predictProba(test.x, test.n);

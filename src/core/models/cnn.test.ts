@@ -5,7 +5,7 @@ import { Rng } from '../rng';
 import { CancelledError } from '../abort';
 import { trainCnn } from './cnn';
 import { CNN_PARAM_KEYS, cnnDims, initCnnParams } from './cnn-math';
-import { copyRows, scoreLogits, splitRows } from './cnn-batch';
+import { scoreLogits } from './cnn-batch';
 import type { CnnSpec, EvalResult, TrainingData, TrainOptions } from './types';
 
 const spec: CnnSpec = { type: 'cnn', imageShape: [16, 16, 1], filters: 4, hidden: 16, numClasses: 2 };
@@ -28,7 +28,7 @@ function bars(n: number, seed: number): TrainingData {
 
 const base: TrainOptions = {
   epochs: 6, batchSize: 32, learningRate: 0.01, optimizer: 'adam', l2: 0, l1: 0, dropout: 0,
-  earlyStopping: { enabled: false, validationSplit: 0.2, patience: 2, restoreBest: true }, dp: null,
+  earlyStopping: { enabled: false, patience: 2, restoreBest: true }, dp: null,
 };
 
 async function accuracy(probs: Float32Array, y: Int32Array): Promise<number> {
@@ -115,21 +115,27 @@ describe('trainCnn (cpu backend)', () => {
   });
 
   it('stops early after `patience` stale epochs and restores the best epoch', async () => {
-    const noisy = { ...bars(48, 6), y: Int32Array.from({ length: 48 }, (_, i) => (i * 7) % 2) }; // unlearnable labels
+    const unlearnable = (n: number, seed: number): TrainingData => ({ ...bars(n, seed), y: Int32Array.from({ length: n }, (_, i) => (i * 7) % 2) });
+    const noisy = { ...unlearnable(48, 6), validation: unlearnable(12, 8) };
     const options: TrainOptions = {
       ...base, epochs: 30, learningRate: 0.03, batchSize: 8,
-      earlyStopping: { enabled: true, validationSplit: 0.25, patience: 2, restoreBest: true },
+      earlyStopping: { enabled: true, patience: 2, restoreBest: true },
     };
     const losses: number[] = [];
-    const model = await trainCnn(spec, noisy, options, new Rng(11), { onEpoch: (r) => losses.push(r.validationLoss!) });
+    const trained = new Array(noisy.n).fill(0);
+    const model = await trainCnn(spec, noisy, options, new Rng(11), {
+      onEpoch: (r) => losses.push(r.validationLoss!),
+      onBatch: (batch) => Array.from(batch.rows).forEach((r) => trained[r]++),
+    });
     expect(model.stoppedEpoch).toBeLessThan(30);
+    // Every row of the set trained in every epoch: the validation rows came from outside it.
+    expect(trained).toEqual(new Array(noisy.n).fill(model.stoppedEpoch));
     expect(losses.length).toBe(model.stoppedEpoch);
     const best = losses.indexOf(Math.min(...losses)) + 1;
     expect(model.bestEpoch).toBe(best);
     expect(model.stoppedEpoch - best).toBe(2);
-    const { validation } = splitRows(noisy.n, 0.25, new Rng(11).fork('cnn/split'));
-    const val = copyRows(noisy, validation);
-    const now = scoreLogits(await model.predictLogits(val.x, validation.length), val.y, validation.length, 2, false);
+    const val = noisy.validation;
+    const now = scoreLogits(await model.predictLogits(val.x, val.n), val.y, val.n, 2, false);
     expect(now.loss).toBeCloseTo(losses[best - 1], 5);
     model.dispose();
   });
@@ -137,6 +143,7 @@ describe('trainCnn (cpu backend)', () => {
   it('rejects with CancelledError and leaks nothing when aborted before, during or between epochs', async () => {
     const before = tf.memory().numTensors;
     const options: TrainOptions = { ...base, epochs: 50, earlyStopping: { ...base.earlyStopping, enabled: true } };
+    const train = { ...bars(160, 1), validation: test };
     await expect(trainCnn(spec, train, options, new Rng(1), { signal: { aborted: true } })).rejects.toBeInstanceOf(CancelledError);
     const fromHook = new AbortController();
     await expect(trainCnn(spec, train, options, new Rng(1), { onEpoch: (r) => { if (r.epoch === 2) fromHook.abort(); }, signal: fromHook.signal }))

@@ -5,12 +5,12 @@
  * so spec + data + options + seed fix the trained model.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { CnnSpec, EpochReport, EvalResult, TrainHooks, TrainOptions, TrainingData } from './types';
+import type { CnnSpec, EpochReport, EvalResult, TrainHooks, TrainOptions, TrainingData, TrainingSet } from './types';
 import type { Rng } from '../rng';
 import { throwIfAborted } from '../abort';
 import { CNN_PARAM_KEYS, cnnDims, im2col, initCnnParams } from './cnn-math';
 import type { CnnDims, CnnParamKey, CnnParams } from './cnn-math';
-import { copyRows, dropoutMask, oneHot, poissonSample, scoreLogits, splitRows } from './cnn-batch';
+import { copyRows, dropoutMask, oneHot, poissonSample, scoreLogits } from './cnn-batch';
 import { dpStep, plainStep } from './cnn-step';
 import type { CnnBatch } from './cnn-step';
 import { CnnModel, cnnOutputs } from './cnn-model';
@@ -34,7 +34,7 @@ interface Run {
   lastYield: number;
 }
 
-function validate(dims: CnnDims, data: TrainingData, o: TrainOptions, hooks: TrainHooks): void {
+function validate(dims: CnnDims, data: TrainingSet, o: TrainOptions, hooks: TrainHooks): void {
   const d = dims.d;
   if (data.d !== d || data.x.length < data.n * d || data.y.length < data.n || data.n < 1) {
     throw new Error(`Training data must hold n ≥ 1 images of ${dims.h}×${dims.w}×${dims.c} (d = ${d}); got n = ${data.n}, d = ${data.d}.`);
@@ -44,6 +44,9 @@ function validate(dims: CnnDims, data: TrainingData, o: TrainOptions, hooks: Tra
   }
   for (const set of hooks.evalSets ?? []) {
     if (set.data.d !== d) throw new Error(`Eval set "${set.name}" has d = ${set.data.d}, not ${d}.`);
+  }
+  if (o.earlyStopping.enabled && !(data.validation && data.validation.n >= 1 && data.validation.d === d)) {
+    throw new Error(`Early stopping needs validation images (d = ${d}) held out from training.`);
   }
   if (!(o.batchSize >= 1) || !(o.epochs >= 0) || !(o.dropout >= 0 && o.dropout < 1) || !(o.learningRate > 0)) {
     throw new Error('Training options need batchSize ≥ 1, epochs ≥ 0, learningRate > 0 and 0 ≤ dropout < 1.');
@@ -67,6 +70,7 @@ async function checkpoint(run: Run): Promise<void> {
 function makeBatch(run: Run, idx: Int32Array, start: number, end: number): CnnBatch {
   const { dims, data, options, hooks, rngs } = run;
   const rows = end - start;
+  hooks.onBatch?.({ model: 0, data, rows: idx.subarray(start, end) });
   const { x, y } = copyRows(data, idx, start, end);
   let features = x, targets: Float32Array;
   if (hooks.augment) {
@@ -142,20 +146,21 @@ function disposeParams(p: Partial<Record<CnnParamKey, tf.Tensor>> | null): void 
  * Ordinary training shuffles and walks minibatches of `batchSize`; DP-SGD instead takes
  * round(1/q) Poisson-sampled steps per epoch and ignores `batchSize`. Loss is the mean
  * cross-entropy without penalties; training metrics are running means over the epoch's steps
- * (with dropout and augmentation). Early stopping watches validation loss.
+ * (with dropout and augmentation). Early stopping watches the loss on `data.validation`, rows
+ * the caller held out: every row of `data` itself is trained on.
  * Rejects with CancelledError if `hooks.signal` aborts, after freeing every tensor it made.
  */
-export async function trainCnn(spec: CnnSpec, data: TrainingData, options: TrainOptions, rng: Rng, hooks: TrainHooks = {}): Promise<CnnModel> {
+export async function trainCnn(spec: CnnSpec, data: TrainingSet, options: TrainOptions, rng: Rng, hooks: TrainHooks = {}): Promise<CnnModel> {
   const dims = cnnDims(spec);
   validate(dims, data, options, hooks);
   throwIfAborted(hooks.signal);
   const es = options.earlyStopping;
-  const split = splitRows(data.n, es.enabled ? es.validationSplit : 0, rng.fork('cnn/split'));
-  const valData = split.validation.length ? copyRows(data, split.validation) : null;
+  const valData = es.enabled ? data.validation ?? null : null;
+  const train = Int32Array.from({ length: data.n }, (_, i) => i);
   const params = initCnnParams(dims, rng.fork('cnn/init'));
   const optimizer = options.optimizer === 'adam' ? tf.train.adam(options.learningRate) : tf.train.sgd(options.learningRate);
   const run: Run = {
-    dims, data, options, hooks, params, optimizer, train: split.train, lastYield: Date.now(),
+    dims, data, options, hooks, params, optimizer, train, lastYield: Date.now(),
     rngs: {
       shuffle: rng.fork('cnn/shuffle'), dropout: rng.fork('cnn/dropout'), augment: rng.fork('cnn/augment'),
       sample: rng.fork('cnn/dp-sample'), noise: rng.fork('cnn/dp-noise'),
@@ -171,7 +176,7 @@ export async function trainCnn(spec: CnnSpec, data: TrainingData, options: Train
       let report: EpochReport = { model: 0, epoch, trainLoss: train.loss, trainAccuracy: train.accuracy };
       let stop = false;
       if (valData) {
-        const v = await evaluate(run, valData.x, valData.y, split.validation.length, false);
+        const v = await evaluate(run, valData.x, valData.y, valData.n, false);
         report = { ...report, validationLoss: v.loss, validationAccuracy: v.accuracy };
         if (v.loss < bestLoss) {
           bestLoss = v.loss;

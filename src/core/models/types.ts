@@ -46,8 +46,12 @@ export interface TrainOptions {
   readonly l1: number;
   /** Dropout rate on hidden activations during training (0 = off). */
   readonly dropout: number;
-  /** Early stopping: hold out `validationSplit` of the training rows, stop after `patience` epochs without improvement. */
-  readonly earlyStopping: { readonly enabled: boolean; readonly validationSplit: number; readonly patience: number; readonly restoreBest: boolean };
+  /**
+   * Early stopping: after every epoch, measure the loss on each training set's `validation` rows
+   * (records the model never trains on; see TrainingSet), stop after `patience` epochs without
+   * improvement, and with `restoreBest` keep the best epoch's weights.
+   */
+  readonly earlyStopping: { readonly enabled: boolean; readonly patience: number; readonly restoreBest: boolean };
   /** DP-SGD, or null for ordinary training. */
   readonly dp: DpSgdOptions | null;
 }
@@ -58,6 +62,15 @@ export interface TrainingData {
   readonly y: Int32Array;
   readonly n: number;
   readonly d: number;
+}
+
+/**
+ * A training set with, for early stopping, its validation rows. The trainer trains on every row
+ * of the set and only evaluates `validation`, so the caller keeps the two disjoint (and keeps
+ * validation rows out of anything it later evaluates as a member).
+ */
+export interface TrainingSet extends TrainingData {
+  readonly validation?: TrainingData;
 }
 
 /** Sent after each epoch of each model. Loss is mean cross-entropy; accuracies in [0, 1]. */
@@ -110,6 +123,20 @@ export interface TrainHooks {
   readonly augment?: Augmenter;
   /** How K models train: together in batched ops, one after another, or chosen per backend. */
   readonly strategy?: 'auto' | 'batched' | 'sequential';
+  /**
+   * Test seam: called once per model per step with the rows (indices into that model's training
+   * set, before augmentation) that enter the step, so a test can check every member was trained on.
+   */
+  readonly onBatch?: (batch: TrainingBatch) => void;
+}
+
+/** One model's rows in one training step (see TrainHooks.onBatch). */
+export interface TrainingBatch {
+  /** The model's index among the sets trained together. */
+  readonly model: number;
+  /** The model's training set. */
+  readonly data: TrainingData;
+  readonly rows: ArrayLike<number>;
 }
 
 /** A trained model that lives in tfjs memory until disposed. Every read is asynchronous. */

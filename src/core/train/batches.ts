@@ -103,19 +103,3 @@ export function fillDropoutMask(out: Float32Array, offset: number, rows: number,
   const end = offset + rows * width;
   for (let i = offset; i < end; i++) out[i] = rng.next() < rate ? 0 : keep;
 }
-
-/**
- * Holds out round(split·n) rows (chosen by `rng`) for early stopping.
- * Returns new TrainingData objects; does not mutate `data`. split = 0 keeps every row for training.
- */
-export function splitValidation(data: TrainingData, split: number, rng: Rng): { train: TrainingData; validation: TrainingData | null } {
-  const nVal = Math.round(split * data.n);
-  if (nVal <= 0) return { train: data, validation: null };
-  if (nVal >= data.n) throw new Error(`validationSplit ${split} leaves no training rows out of ${data.n}.`);
-  const order = rng.permutation(data.n);
-  const pick = (idx: Int32Array): TrainingData => {
-    const { x, y } = gatherRows(data, idx);
-    return { x, y, n: idx.length, d: data.d };
-  };
-  return { train: pick(order.subarray(nVal)), validation: pick(order.subarray(0, nVal)) };
-}

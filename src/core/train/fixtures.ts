@@ -14,7 +14,7 @@ export const BASE_OPTIONS: TrainOptions = {
   l2: 0,
   l1: 0,
   dropout: 0,
-  earlyStopping: { enabled: false, validationSplit: 0.2, patience: 2, restoreBest: true },
+  earlyStopping: { enabled: false, patience: 2, restoreBest: true },
   dp: null,
 };
 

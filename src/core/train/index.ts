@@ -6,7 +6,7 @@
  * asynchronous, and every random choice comes from the caller's Rng.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { MlpSpec, TrainHooks, TrainOptions, TrainingData } from '../models/types';
+import type { MlpSpec, TrainHooks, TrainOptions, TrainingSet } from '../models/types';
 import type { Rng } from '../rng';
 import { validateDp } from './dp-sgd';
 import { validateSpec } from './mlp-params';
@@ -21,7 +21,7 @@ export { perExampleClippedGradSum } from './per-example';
 export { dpStepsPerEpoch } from './dp-sgd';
 
 /** Throws a one-line error naming the first problem with the inputs. */
-function validate(spec: MlpSpec, sets: readonly TrainingData[], options: TrainOptions, rngs: readonly Rng[]): void {
+function validate(spec: MlpSpec, sets: readonly TrainingSet[], options: TrainOptions, rngs: readonly Rng[]): void {
   validateSpec(spec);
   if (sets.length === 0) throw new Error('trainModels needs at least one training set.');
   if (rngs.length !== sets.length) throw new Error(`Got ${sets.length} training sets but ${rngs.length} generators.`);
@@ -33,9 +33,14 @@ function validate(spec: MlpSpec, sets: readonly TrainingData[], options: TrainOp
   if (!(dropout >= 0 && dropout < 1)) throw new Error(`dropout must be in [0, 1), got ${dropout}.`);
   if (!(l1 >= 0) || !(l2 >= 0)) throw new Error(`l1 and l2 must be ≥ 0, got ${l1} and ${l2}.`);
   if (options.earlyStopping.enabled) {
-    const { validationSplit, patience } = options.earlyStopping;
-    if (!(validationSplit > 0 && validationSplit < 1)) throw new Error(`validationSplit must be in (0, 1), got ${validationSplit}.`);
+    const { patience } = options.earlyStopping;
     if (!Number.isInteger(patience) || patience < 1) throw new Error(`patience must be a whole number ≥ 1, got ${patience}.`);
+    sets.forEach((s, m) => {
+      // The rows early stopping watches must come from outside the training set (a hold-out the
+      // caller keeps apart), never from rows that will be evaluated as members.
+      if (!s.validation || s.validation.n < 1) throw new Error(`Early stopping needs validation rows held out from training; set ${m} has none.`);
+      if (s.validation.d !== spec.inputDim) throw new Error(`Set ${m}'s validation rows have ${s.validation.d} features; the model expects ${spec.inputDim}.`);
+    });
   }
   if (options.dp) validateDp(options.dp);
   sets.forEach((s, m) => {
@@ -52,7 +57,8 @@ function validate(spec: MlpSpec, sets: readonly TrainingData[], options: TrainOp
  * Trains one MLP per training set, all with architecture `spec` and the same options.
  * Model m uses `sets[m]` and draws all its randomness from `rngs[m]` (only forks; the rngs are
  * not advanced), so the result does not depend on the strategy or on the other models.
- * @param sets training data per model (not mutated)
+ * @param sets training data per model (not mutated). Every row is trained on; with early stopping
+ *   each set must carry its own `validation` rows, held out by the caller.
  * @param hooks progress, eval sets (model 0), abort signal, augmenter, strategy ('auto' default:
  *   batched on webgpu/webgl, sequential on wasm/cpu; see `resolveStrategy`). With `onEpoch`, each
  *   model is evaluated after every epoch on its clean training rows without dropout (one forward
@@ -63,7 +69,7 @@ function validate(spec: MlpSpec, sets: readonly TrainingData[], options: TrainOp
  */
 export async function trainModels(
   spec: MlpSpec,
-  sets: readonly TrainingData[],
+  sets: readonly TrainingSet[],
   options: TrainOptions,
   rngs: readonly Rng[],
   hooks: TrainHooks = {},
@@ -88,7 +94,7 @@ export async function trainModels(
 /** Trains a single MLP on `data` with `rng`; see `trainModels`. */
 export async function trainModel(
   spec: MlpSpec,
-  data: TrainingData,
+  data: TrainingSet,
   options: TrainOptions,
   rng: Rng,
   hooks: TrainHooks = {},

@@ -25,14 +25,13 @@ export function defaultStrategy(backend: string): TrainingStrategy {
 
 /**
  * Whether `sets` can train stacked: without DP every model must take the same number of steps of
- * the same size, so the training sets (after the validation hold-out) must have equal n. With DP
- * the steps per epoch are round(1/q) for every model and unequal Poisson batches are padded.
+ * the same size, so the training sets must have equal n (validation rows are separate and may
+ * differ). With DP the steps per epoch are round(1/q) for every model and unequal Poisson batches
+ * are padded.
  */
 export function canStack(sets: readonly TrainingData[], options: TrainOptions): boolean {
   if (options.dp) return true;
-  const split = options.earlyStopping.enabled ? options.earlyStopping.validationSplit : 0;
-  const trainRows = (n: number) => n - Math.round(split * n);
-  return sets.every((s) => trainRows(s.n) === trainRows(sets[0].n));
+  return sets.every((s) => s.n === sets[0].n);
 }
 
 /**

@@ -4,13 +4,15 @@
  * Sequential training calls this once per model (K = 1, 2-D ops); batched training calls it once
  * with all K (3-D ops). Each model draws from its own named streams of its own Rng, in the same
  * order either way, so both strategies give the same numbers up to float rounding:
- *   init → initial weights, validation → early-stopping hold-out, batches → shuffles / Poisson
- *   samples, augment → the augmenter, dropout → dropout masks, dp-noise → DP-SGD noise.
+ *   init → initial weights, batches → shuffles / Poisson samples, augment → the augmenter,
+ *   dropout → dropout masks, dp-noise → DP-SGD noise.
+ * Early stopping watches each set's own `validation` rows, which the caller holds out: the model
+ * trains on every row of its set, so every row it is later evaluated on as a member was trained on.
  */
 import { throwIfAborted } from '../abort';
-import type { EvalResult, MlpSpec, TrainHooks, TrainOptions, TrainingData } from '../models/types';
+import type { EvalResult, MlpSpec, TrainHooks, TrainOptions, TrainingData, TrainingSet } from '../models/types';
 import type { Rng } from '../rng';
-import { buildBatch, epochSchedule, poissonSample, splitValidation } from './batches';
+import { buildBatch, epochSchedule, poissonSample } from './batches';
 import { DpNoise, dpStepsPerEpoch } from './dp-sgd';
 import { EarlyStopper } from './early-stopping';
 import { evaluateSets } from './evaluate';
@@ -96,7 +98,7 @@ async function evaluateHookSets(
  */
 export async function trainGroup(
   spec: MlpSpec,
-  sets: readonly TrainingData[],
+  sets: readonly TrainingSet[],
   options: TrainOptions,
   rngs: readonly Rng[],
   hooks: TrainHooks,
@@ -104,10 +106,8 @@ export async function trainGroup(
 ): Promise<GroupResult> {
   const k = sets.length;
   const es = options.earlyStopping;
-  const split = es.enabled ? es.validationSplit : 0;
-  const splits = sets.map((s, m) => splitValidation(s, split, rngs[m].fork('validation')));
-  const trains = splits.map((s) => s.train);
-  const vals = splits.every((s) => s.validation) ? splits.map((s) => s.validation as TrainingData) : null;
+  const trains: readonly TrainingData[] = sets;
+  const vals = es.enabled ? sets.map((s) => s.validation as TrainingData) : null;
   const batchRngs = rngs.map((r) => r.fork('batches'));
   const augmentRngs = rngs.map((r) => r.fork('augment'));
   const dropoutRngs = rngs.map((r) => r.fork('dropout'));
@@ -143,6 +143,7 @@ export async function trainGroup(
           throwIfAborted(hooks.signal);
           lastYield = Date.now();
         }
+        stepRows.forEach((rows, m) => hooks.onBatch?.({ model: modelOffset + m, data: trains[m], rows }));
         const batches = stepRows.map((idx, m) => buildBatch(trains[m], idx, spec.numClasses, hooks.augment, augmentRngs[m]));
         params = trainStep(params, optimizer, batches, settings, dropoutRngs, dp, stopper.activeMask, buffers);
       }

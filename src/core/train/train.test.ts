@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../cli/tf-node';
 import { CancelledError } from '../abort';
-import type { Augmenter, EpochReport, EvalResult, MlpSpec, TrainOptions, TrainingData } from '../models/types';
+import type { Augmenter, EpochReport, EvalResult, MlpSpec, TrainOptions, TrainingData, TrainingSet } from '../models/types';
 import { Rng } from '../rng';
 import { BASE_OPTIONS, prototypeTask, randomLabelSet } from './fixtures';
 import { evaluateSets } from './evaluate';
@@ -41,7 +41,7 @@ const mixup: Augmenter = (x, y, rows, d, numClasses, rng) => {
 
 /** Trains the same K models both ways and returns the largest weight difference. */
 async function batchedVsSequential(
-  sets: TrainingData[],
+  sets: TrainingSet[],
   options: TrainOptions,
   spec = SPEC,
   augment?: Augmenter,
@@ -86,10 +86,11 @@ describe('trainModels', () => {
     const opts = { ...BASE_OPTIONS, dropout: 0.2, dp: { noiseMultiplier: 0.8, clipNorm: 1, sampleRate: 0.25 } };
     expect((await batchedVsSequential(sets, opts)).worst).toBeLessThan(1e-4);
     // Per-epoch reports (train and validation metrics) also agree across unequal stacked sets.
-    const withEs = { ...opts, earlyStopping: { enabled: true, validationSplit: 0.2, patience: 5, restoreBest: false } };
+    const withEs = { ...opts, earlyStopping: { enabled: true, patience: 5, restoreBest: false } };
+    const withVal = sets.map((s, m) => ({ ...s, validation: randomLabelSet(8 + m, 10, 4, 90 + m) }));
     const collect = async (strategy: 'batched' | 'sequential') => {
       const reports: EpochReport[] = [];
-      const models = await trainModels(SPEC, sets, withEs, sets.map((_, m) => new Rng(700 + m)), { strategy, onEpoch: (r) => reports.push(r) });
+      const models = await trainModels(SPEC, withVal, withEs, sets.map((_, m) => new Rng(700 + m)), { strategy, onEpoch: (r) => reports.push(r) });
       models.forEach((m) => m.dispose());
       return reports.sort((a, b) => a.model - b.model || a.epoch - b.epoch);
     };
@@ -103,8 +104,12 @@ describe('trainModels', () => {
 
   it('gives the same models batched as sequential with early stopping at different epochs', async () => {
     // Random labels stop almost at once; a clean prototype task keeps improving for longer.
-    const sets = [randomLabelSet(60, 10, 4, 5), prototypeTask(60, 1, 10, 4, 0.8, 0.1, 6).train, prototypeTask(60, 1, 10, 4, 0.5, 0, 7).train];
-    const opts = { ...BASE_OPTIONS, epochs: 15, learningRate: 0.03, earlyStopping: { enabled: true, validationSplit: 0.25, patience: 2, restoreBest: true } };
+    const task = (seed: number, noise: number, flip: number): TrainingSet => {
+      const { train, test } = prototypeTask(60, 15, 10, 4, noise, flip, seed);
+      return { ...train, validation: test };
+    };
+    const sets = [{ ...randomLabelSet(60, 10, 4, 5), validation: randomLabelSet(15, 10, 4, 55) }, task(6, 0.8, 0.1), task(7, 0.5, 0)];
+    const opts = { ...BASE_OPTIONS, epochs: 15, learningRate: 0.03, earlyStopping: { enabled: true, patience: 2, restoreBest: true } };
     const stopped = await batchedVsSequential(sets, opts);
     expect(stopped.worst).toBeLessThan(1e-4);
     expect(new Set(stopped.stoppedEpochs).size).toBeGreaterThan(1); // the freeze mask was exercised
@@ -120,12 +125,13 @@ describe('trainModels', () => {
   });
 
   it('stops early on an overfitting task and restores the best epoch', async () => {
-    const data = randomLabelSet(120, 10, 4, 21); // random labels: validation loss can only rise
+    // Random labels: validation loss can only rise.
+    const data = { ...randomLabelSet(120, 10, 4, 21), validation: randomLabelSet(36, 10, 4, 22) };
     const reports: EpochReport[] = [];
     const model = await trainModel(
       { ...SPEC, hidden: [64] },
       data,
-      { ...BASE_OPTIONS, epochs: 40, learningRate: 0.02, earlyStopping: { enabled: true, validationSplit: 0.3, patience: 3, restoreBest: true } },
+      { ...BASE_OPTIONS, epochs: 40, learningRate: 0.02, earlyStopping: { enabled: true, patience: 3, restoreBest: true } },
       new Rng(4),
       { onEpoch: (r) => reports.push(r) },
     );
@@ -134,7 +140,32 @@ describe('trainModels', () => {
     expect(reports.length).toBe(model.stoppedEpoch);
     const best = Math.min(...reports.map((r) => r.validationLoss!));
     expect(reports[model.bestEpoch - 1].validationLoss).toBe(best);
+    // The loss it watched is the loss on the validation rows it was given.
+    const probs = await model.predictProba(data.validation.x, data.validation.n);
+    let loss = 0;
+    data.validation.y.forEach((y, i) => { loss -= Math.log(probs[i * SPEC.numClasses + y]) / data.validation.n; });
+    expect(loss).toBeCloseTo(best, 4);
     model.dispose();
+  });
+
+  it('trains on every row of its set, never on the validation rows, with early stopping on', async () => {
+    const train = randomLabelSet(50, 10, 4, 31);
+    const validation = randomLabelSet(12, 10, 4, 32);
+    const options = { ...BASE_OPTIONS, epochs: 2, earlyStopping: { enabled: true, patience: 5, restoreBest: true } };
+    const seen: { data: TrainingData; rows: number[] }[] = [];
+    const model = await trainModel(SPEC, { ...train, validation }, options, new Rng(3), {
+      onBatch: (b) => seen.push({ data: b.data, rows: Array.from(b.rows) }),
+    });
+    model.dispose();
+    expect(seen.every((b) => b.data.x === train.x)).toBe(true);
+    const count = new Array(train.n).fill(0);
+    seen.forEach((b) => b.rows.forEach((r) => count[r]++));
+    expect(count).toEqual(new Array(train.n).fill(2)); // each row once per epoch, none held back
+  });
+
+  it('refuses early stopping without validation rows held out by the caller', async () => {
+    const options = { ...BASE_OPTIONS, earlyStopping: { enabled: true, patience: 2, restoreBest: true } };
+    await expect(trainModel(SPEC, randomLabelSet(20, 10, 4, 1), options, new Rng(1))).rejects.toThrow(/validation rows held out from training/);
   });
 
   it('reports per-epoch metrics with eval sets and confidence snapshots', async () => {
@@ -210,9 +241,9 @@ describe('evaluateSets', () => {
 
 describe('tensor hygiene', () => {
   it('returns to the baseline tensor count after training and dispose', async () => {
-    const data = randomLabelSet(40, 10, 4, 50);
+    const data = { ...randomLabelSet(40, 10, 4, 50), validation: randomLabelSet(10, 10, 4, 51) };
     const start = tf.memory().numTensors;
-    const opts = { ...BASE_OPTIONS, dropout: 0.2, l2: 1e-3, earlyStopping: { enabled: true, validationSplit: 0.25, patience: 1, restoreBest: true } };
+    const opts = { ...BASE_OPTIONS, dropout: 0.2, l2: 1e-3, earlyStopping: { enabled: true, patience: 1, restoreBest: true } };
     const models = await trainModels(SPEC, [data, data, data], opts, [1, 2, 3].map((s) => new Rng(s)), { strategy: 'batched', onEpoch: () => {} });
     expect(tf.memory().numTensors).toBe(start + 3 * 4); // 2 weights + 2 biases each
     models.forEach((m) => m.dispose());
