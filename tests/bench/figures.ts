@@ -8,7 +8,8 @@ import { PRIVACY_MEASURES } from './privacy';
 import { EXPERIMENT_MEASURES } from './experiments';
 import { APP_MEASURES } from './app';
 import { ATTACK_SWITCH_MEASURES } from './attack-switch';
+import { DEFENSE_MEASURES } from './defenses';
 
 export type { Figure, Measure, BenchContext } from './figure';
 
-export const MEASURES: Measure[] = [...TRAINING_MEASURES, ...PRIVACY_MEASURES, ...EXPERIMENT_MEASURES, ...ATTACK_SWITCH_MEASURES, ...APP_MEASURES];
+export const MEASURES: Measure[] = [...TRAINING_MEASURES, ...PRIVACY_MEASURES, ...EXPERIMENT_MEASURES, ...DEFENSE_MEASURES, ...ATTACK_SWITCH_MEASURES, ...APP_MEASURES];
