@@ -12,6 +12,8 @@ import { trainingKey } from '../core/experiment/artifacts';
 import type { ProgressEvent, TargetEpoch } from '../core/experiment/progress';
 import type { PlaygroundResult } from '../workers/playground-view';
 import { EngineCrashError, type Engine } from './engine.svelte';
+import { foldProgress, type RunProgress } from '../components/charts/pipeline';
+import { featuredAttack } from '../components/playground/featured';
 import { readConfigParams, writeConfigParams } from './url-config';
 
 export interface LiveProgress {
@@ -33,8 +35,12 @@ export class Playground {
   error: string | null = $state(null);
   notice: string | null = $state(null);
   urlProblems: string[] = $state([]);
-  /** The attack the scoreboard and record inspector feature. */
+  /** The attack the scoreboard and record inspector feature: the learner's pick, else the strongest. */
   featured: string | null = $state(null);
+  /** The attack the learner chose to feature; null = always the strongest of each run. */
+  pinnedAttack: string | null = $state(null);
+  /** The run's stages so far, for the pipeline strip (null before the first run). */
+  pipeline: RunProgress | null = $state.raw(null);
   selectedRecord: number | null = $state(null);
   /** Completed runs in this tab (lets tests and screen-reader users tell a rerun from the last one). */
   completedRuns = $state(0);
@@ -142,6 +148,7 @@ export class Playground {
     this.error = null;
     this.startedAt = Date.now();
     this.progress = { label: 'starting', phase: 'data', fraction: 0, etaSeconds: null };
+    this.pipeline = foldProgress(null, 'data');
     if (config.data.name === 'csv') {
       if (!this.csv) {
         this.error = 'The dataset is set to csv, but no file is loaded. Choose a CSV file under Dataset.';
@@ -162,10 +169,9 @@ export class Playground {
       this.modelsCached = true;
       this.liveHistory = result.history;
       this.liveConfidence = result.confidence;
-      // Feature the strongest attack unless the learner picked one that still ran.
-      if (!this.featured || !result.attacks.some((a) => a.name === this.featured)) {
-        this.featured = [...result.attacks].sort((a, b) => b.auc - a.auc)[0]?.name ?? null;
-      }
+      // Feature the strongest attack of this run unless the learner picked one that still ran.
+      this.featured = featuredAttack(result.attacks, this.pinnedAttack);
+      this.pipeline = foldProgress(this.pipeline, 'done');
     } catch (err) {
       if (id !== this.requestId) return;
       await this.recover(err, config);
@@ -173,6 +179,8 @@ export class Playground {
       if (id === this.requestId) {
         this.running = false;
         this.progress = null;
+        // A run that failed lights no stage as if it were still working.
+        if (this.pipeline?.phase !== 'done') this.pipeline = null;
       }
     }
   }
@@ -199,6 +207,7 @@ export class Playground {
     const elapsed = (Date.now() - this.startedAt) / 1000;
     const eta = e.fraction > 0.03 && e.fraction < 1 ? (elapsed / e.fraction) * (1 - e.fraction) : null;
     this.progress = { label: e.label, phase: e.phase, fraction: e.fraction, etaSeconds: eta };
+    this.pipeline = foldProgress(this.pipeline, e.phase, e.models);
     if (e.targetEpoch) {
       this.liveHistory = [...this.liveHistory, e.targetEpoch];
       const { memberConfidence, nonMemberConfidence } = e.targetEpoch;
@@ -206,11 +215,18 @@ export class Playground {
     }
   }
 
+  /** Features `name` on the scoreboard from now on; null goes back to the strongest of each run. */
+  pinFeatured(name: string | null): void {
+    this.pinnedAttack = name;
+    if (this.result) this.featured = featuredAttack(this.result.attacks, name);
+  }
+
   /** Cancels the run: terminates the worker and starts a fresh one; settings stay. */
   async stop(): Promise<void> {
     this.requestId++;
     this.running = false;
     this.progress = null;
+    this.pipeline = null;
     this.modelsCached = false;
     await this.engine.start();
   }

@@ -48,6 +48,8 @@ for (const backend of ['webgpu', 'wasm'] as const) {
         // SwiftShader is the only adapter on these machines; the chip must say it is a software one.
         await expect.poll(() => page.locator('#backend-details').textContent()).toMatch(/adapter/i);
       }
+      // The engine check lives on the diagnostics page, linked from the chip.
+      await page.evaluate(() => (location.hash = '#/diagnostics'));
       await page.getByTestId('self-test').click();
       const result = page.getByTestId('self-test-result');
       await result.waitFor({ timeout: 240_000 });

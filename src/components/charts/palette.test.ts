@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORICAL, contrastRatio, DASHES, hexToRgb, seriesStyle } from './palette';
+import { readFileSync } from 'node:fs';
+import { CATEGORICAL, CATEGORICAL_DARK, contrastRatio, DASHES, hexToRgb, seriesStyle } from './palette';
 
 describe('palette', () => {
   it('keeps every categorical colour at ≥ 3:1 contrast on white', () => {
     for (const hex of CATEGORICAL) expect(contrastRatio(hex, '#ffffff'), hex).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the dark theme series at ≥ 4.5:1 on the dark surface, and the stylesheet uses exactly them', () => {
+    for (const hex of CATEGORICAL_DARK) expect(contrastRatio(hex, '#19202a'), hex).toBeGreaterThanOrEqual(4.5);
+    const css = readFileSync(new URL('../../styles/theme.css', import.meta.url), 'utf8');
+    const dark = css.slice(css.indexOf(":root[data-theme='dark'] {"));
+    CATEGORICAL_DARK.forEach((hex, i) => expect(dark).toContain(`--chart-cat-${i}: ${hex};`));
   });
 
   it('stays clear of the member orange and non-member blue hues', () => {

@@ -20,6 +20,12 @@ export const CATEGORICAL = [
   '#1d6f5c', // pine
 ] as const;
 
+/**
+ * The same hues lightened for the dark theme (theme.css sets them as --chart-cat-N), each ≥ 4.5:1
+ * on the dark surface; a test keeps the stylesheet and this list in step.
+ */
+export const CATEGORICAL_DARK = ['#b9a3f0', '#4fc7d1', '#f283b0', '#a9cc5a', '#e0a84a', '#a9b8cc', '#f08a73', '#5cd1b0'] as const;
+
 /** SVG stroke-dasharray values, so series differ in shape as well as colour. '' is solid. */
 export const DASHES = ['', '7 4', '2 3', '10 3 2 3', '4 2', '12 4', '1 4', '6 2 2 2'] as const;
 

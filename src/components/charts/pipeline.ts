@@ -1,51 +1,131 @@
 /**
- * @fileoverview The shadow-model pipeline's five stages and which of them an experiment phase has
- * reached. Pure.
+ * @fileoverview The run's stages as the pipeline strip shows them: data, the target, shadow
+ * models k/K, reference models k/M and the attacks. Each stage lights up only while that work
+ * really runs, with its count, so the strip never claims "4 shadow models" while 8 reference
+ * models train. Pure.
  */
+import type { ExperimentConfig } from '../../core/experiment/config';
+import { needsReferences, needsShadows } from '../../core/experiment/needs';
 
 /** Experiment phases as the engine reports them (core/experiment/progress), null when idle. */
 export type PipelinePhase = 'data' | 'target' | 'shadows' | 'references' | 'queries' | 'attacks' | 'done' | null;
 
 export type StageState = 'todo' | 'active' | 'done';
+export type StageKey = 'data' | 'target' | 'shadows' | 'references' | 'attacks';
+type CountedStage = 'target' | 'shadows' | 'references';
 
-/** The stages' labels, in order; "K" stands for the number of shadow models. */
-export function stageLabels(shadows: number): string[] {
-  return [
-    'Proxy data',
-    `${shadows} shadow model${shadows === 1 ? '' : 's'}`,
-    'IN/OUT meta-dataset',
-    'Attack classifier',
-    "Verdict on the target's record",
-  ];
+/** Work finished within a stage: epochs of the target, models of a shadow or reference group. */
+export interface StageCount {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** What a run has reported so far: its latest phase and each counted stage's progress. */
+export interface RunProgress {
+  readonly phase: PipelinePhase;
+  readonly counts: Readonly<Partial<Record<CountedStage, StageCount>>>;
+}
+
+/** Which model groups a run trains (0 = none: that stage is left out). */
+export interface RunPlan {
+  readonly epochs: number;
+  readonly shadows: number;
+  readonly references: number;
+}
+
+/** The plan of a config: the target's epochs and the attacker models its attacks need. Pure. */
+export function pipelinePlan(config: ExperimentConfig): RunPlan {
+  return {
+    epochs: config.train.epochs,
+    shadows: needsShadows(config) ? config.attack.shadows : 0,
+    references: needsReferences(config) ? config.attack.references : 0,
+  };
+}
+
+/** One box of the strip. */
+export interface Stage {
+  readonly key: StageKey;
+  readonly label: string;
+  readonly state: StageState;
+  /** "3/8": models (or the target's epochs) finished of those planned; null when not counted. */
+  readonly count: StageCount | null;
 }
 
 /**
- * The stage each phase works on. Training the target belongs with the data stage (the attacker
- * cannot start imitating before there is a target); reference models are shadow models too;
- * querying the models builds the IN/OUT meta-dataset; running the attacks fits the classifier.
+ * Order of the phases. Shadow and reference models share a rank: a worker pool may train them
+ * side by side, so neither is "after" the other; querying belongs to the attacks.
  */
-const STAGE_OF: Record<Exclude<PipelinePhase, null | 'done'>, number> = {
-  data: 0,
-  target: 0,
-  shadows: 1,
-  references: 1,
-  queries: 2,
-  attacks: 3,
-};
+const RANK: Record<Exclude<PipelinePhase, null>, number> = { data: 0, target: 1, shadows: 2, references: 2, queries: 3, attacks: 3, done: 4 };
+const STAGE_RANK: Record<StageKey, number> = { data: 0, target: 1, shadows: 2, references: 2, attacks: 3 };
 
-/** State of each of the five stages at `phase`: all todo when idle, all done when done. Pure. */
-export function stageStates(phase: PipelinePhase): StageState[] {
-  const at = phase === null ? -1 : phase === 'done' ? 5 : STAGE_OF[phase];
-  return Array.from({ length: 5 }, (_, i) => (i < at ? 'done' : i === at ? 'active' : 'todo'));
+/**
+ * Folds one progress event into the run's progress. `models` counts finished models (or epochs
+ * for the target) of the event's phase; counts only grow within a run. Pure: returns a new value.
+ */
+export function foldProgress(prev: RunProgress | null, phase: Exclude<PipelinePhase, null>, models?: StageCount): RunProgress {
+  const counts = { ...(prev?.counts ?? {}) };
+  if (models && (phase === 'target' || phase === 'shadows' || phase === 'references')) {
+    const before = counts[phase];
+    counts[phase] = { done: Math.max(before?.done ?? 0, Math.min(models.done, models.total)), total: models.total };
+  }
+  return { phase, counts };
+}
+
+function label(key: StageKey, plan: RunPlan): string {
+  if (key === 'data') return 'Data';
+  if (key === 'target') return 'Target model';
+  if (key === 'attacks') return 'Attacks';
+  const n = key === 'shadows' ? plan.shadows : plan.references;
+  return `${n} ${key === 'shadows' ? 'shadow' : 'reference'} model${n === 1 ? '' : 's'}`;
+}
+
+function stateOf(key: StageKey, progress: RunProgress | null): StageState {
+  const phase = progress?.phase ?? null;
+  if (phase === null) return 'todo';
+  if (phase === 'done') return 'done';
+  const at = RANK[phase];
+  const own = STAGE_RANK[key];
+  if (own < at) return 'done';
+  if (own > at) return 'todo';
+  if (key === 'shadows' || key === 'references') {
+    const c = progress?.counts[key];
+    if (c && c.total > 0 && c.done >= c.total) return 'done';
+    // Side by side or one after the other: only a group that reported progress is running.
+    return phase === key || c ? 'active' : 'todo';
+  }
+  return 'active';
+}
+
+/** The strip's stages for `plan` at `progress` (null: idle, before any run). Pure. */
+export function runStages(plan: RunPlan, progress: RunProgress | null): Stage[] {
+  const keys: StageKey[] = ['data', 'target', ...(plan.shadows > 0 ? ['shadows' as const] : []), ...(plan.references > 0 ? ['references' as const] : []), 'attacks'];
+  return keys.map((key) => {
+    const state = stateOf(key, progress);
+    const planned = key === 'target' ? plan.epochs : key === 'shadows' ? plan.shadows : key === 'references' ? plan.references : 0;
+    const reported = key === 'target' || key === 'shadows' || key === 'references' ? progress?.counts[key] : undefined;
+    const count = planned > 0 ? { done: state === 'done' ? planned : state === 'todo' ? 0 : Math.min(planned, reported?.done ?? 0), total: planned } : null;
+    return { key, label: label(key, plan), state, count };
+  });
+}
+
+/** "epoch 12 of 30" / "3 of 8 trained" for a counted stage. Pure. */
+export function countText(stage: Stage): string {
+  if (!stage.count) return '';
+  return stage.key === 'target' ? `epoch ${stage.count.done} of ${stage.count.total}` : `${stage.count.done} of ${stage.count.total} trained`;
+}
+
+/** The compact count shown in the box: "12/30". Pure. */
+export function countShort(stage: Stage): string {
+  return stage.count ? `${stage.count.done}/${stage.count.total}` : '';
 }
 
 const NOTES: Record<Exclude<PipelinePhase, null>, string> = {
   data: 'Drawing the data and the attacker’s proxy data.',
   target: 'Training the target model, the one under attack.',
   shadows: 'Training shadow models that imitate the target, with known members.',
-  references: 'Training reference models on random halves of the data.',
-  queries: 'Querying the models to label prediction vectors IN or OUT.',
-  attacks: 'Fitting the attack and scoring the target’s records.',
+  references: 'Training reference models on random halves of the data, for LiRA and RMIA.',
+  queries: 'Querying the target and the attacker’s models.',
+  attacks: 'Running the attacks and scoring the target’s records.',
   done: 'Done: every record has a verdict.',
 };
 
@@ -54,15 +134,14 @@ export function phaseNote(phase: PipelinePhase): string {
   return phase === null ? 'Not started.' : NOTES[phase];
 }
 
-/** The text alternative of the whole diagram. Pure. */
-export function pipelineDescription(phase: PipelinePhase, shadows: number): string {
-  const labels = stageLabels(shadows);
-  const states = stageStates(phase);
-  const done = labels.filter((_, i) => states[i] === 'done');
-  const active = labels.find((_, i) => states[i] === 'active');
-  const parts = [`Shadow-model attack pipeline: ${labels.join(' → ')}.`];
-  if (done.length > 0) parts.push(`Done: ${done.join(', ')}.`);
-  if (active) parts.push(`Now: ${active}.`);
+/** The text alternative of the whole strip. Pure. */
+export function pipelineDescription(stages: readonly Stage[], phase: PipelinePhase): string {
+  const describe = (s: Stage) => `${s.label}${s.count && s.state === 'active' ? ` (${countText(s)})` : ''}`;
+  const parts = [`Run stages: ${stages.map((s) => s.label).join(' → ')}.`];
+  const done = stages.filter((s) => s.state === 'done');
+  const active = stages.filter((s) => s.state === 'active');
+  if (done.length > 0 && phase !== 'done') parts.push(`Done: ${done.map((s) => s.label).join(', ')}.`);
+  if (active.length > 0) parts.push(`Now: ${active.map(describe).join(' and ')}.`);
   parts.push(phaseNote(phase));
   return parts.join(' ');
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chancePath,
   impossibleRegionPath,
+  fprResolution,
   logFloor,
   nearestPoint,
   probeFprs,
@@ -19,6 +20,19 @@ describe('ROC geometry', () => {
   it('floors the log axis at 1e-4 unless a curve goes lower', () => {
     expect(logFloor([curve])).toBe(1e-4);
     expect(logFloor([curve, { fpr: [0, 2e-5, 1] }])).toBe(1e-5);
+  });
+
+  it('starts the log axis near 1/N non-members, not at 0.001% regardless', () => {
+    // 150 non-members: nothing below 1/150 ≈ 0.67% is measurable; the axis starts at 0.1%.
+    expect(logFloor([curve], 150)).toBe(1e-3);
+    expect(fprResolution([curve], 150)).toBeCloseTo(1 / 150);
+    expect(logFloor([curve], 250)).toBe(1e-3);
+    expect(logFloor([curve], 1000)).toBe(1e-4);
+    expect(logFloor([curve], 5000)).toBe(1e-4);
+    // Unknown N: the curves' smallest positive FPR is 1/N.
+    expect(fprResolution([{ fpr: [0, 0.004, 0.5, 1] }])).toBe(0.004);
+    expect(logFloor([{ fpr: [0, 0.004, 0.5, 1] }])).toBe(1e-3);
+    expect(logFloor([{ fpr: [0, 0] }, { fpr: [] }])).toBe(1e-4);
   });
 
   it('clamps zeros to the floor on log axes', () => {

@@ -2,9 +2,10 @@
  * @fileoverview ROC chart geometry: linear or log–log axes, curve paths, the DP bound's
  * "impossible region", the nearest point to the pointer and TPR at a given FPR. Pure.
  *
- * On log axes zeros have no place, so FPR and TPR are clamped up to the axis floor (1e-4, or 1e-5
- * when a curve has points below 1e-4): a curve's TPR at zero false positives then shows on the
- * left edge instead of vanishing.
+ * On log axes zeros have no place, so FPR and TPR are clamped up to the axis floor: a curve's TPR
+ * at zero false positives then shows on the left edge instead of vanishing. The floor follows what
+ * the data can measure: with N non-members the smallest non-zero FPR is 1/N, so the axis starts
+ * one decade step below that, and the strip between the floor and 1/N is marked as not measurable.
  */
 import { area, bisectRight, line, scaleLinear, scaleLog } from 'd3';
 import { formatEpsilon, formatPercent, formatProb } from './format';
@@ -32,12 +33,28 @@ export interface RocBound {
 /** A continuous d3 scale mapping a rate to pixels, with clamping on. */
 export type RateScale = ((v: number) => number) & { ticks(count?: number): number[]; invert(px: number): number };
 
-/** 1e-5 when any curve has a positive FPR below 1e-4, else 1e-4. Pure. */
-export function logFloor(curves: readonly { fpr: ArrayLike<number> }[]): number {
-  for (const c of curves) {
-    for (let i = 0; i < c.fpr.length; i++) if (c.fpr[i] > 0 && c.fpr[i] < 1e-4) return 1e-5;
-  }
-  return 1e-4;
+/**
+ * The smallest FPR the evaluation can measure: 1/N with N non-members, or, when N is not known,
+ * the smallest positive FPR of any curve (a ROC's FPR steps are multiples of 1/N). Null when
+ * neither is known. Pure.
+ */
+export function fprResolution(curves: readonly { fpr: ArrayLike<number> }[], nonMembers = 0): number | null {
+  if (nonMembers > 0) return 1 / nonMembers;
+  let min = Infinity;
+  for (const c of curves) for (let i = 0; i < c.fpr.length; i++) if (c.fpr[i] > 0 && c.fpr[i] < min) min = c.fpr[i];
+  return Number.isFinite(min) ? min : null;
+}
+
+/**
+ * The log axis' floor: the power of ten at or below half the FPR resolution (150 non-members:
+ * 1/150 ≈ 0.67% → 0.1%; 1,000: 0.1% → 0.01%), so the lowest tick sits near 1/N and the strip
+ * below 1/N stays visible; 1e-4 when nothing is known. Never below 1e-6. Pure.
+ */
+export function logFloor(curves: readonly { fpr: ArrayLike<number> }[], nonMembers = 0): number {
+  const resolution = fprResolution(curves, nonMembers);
+  if (resolution === null) return 1e-4;
+  // Number('1e-4') is exact where 10 ** -4 is not.
+  return Math.max(1e-6, Number(`1e${Math.floor(Math.log10(resolution / 2) + 1e-9)}`));
 }
 
 /** A clamped linear or log scale from rates to the pixel `range`; log starts at `floor`. Pure. */

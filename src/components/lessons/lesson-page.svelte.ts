@@ -117,7 +117,7 @@ export class LessonPageState {
           if (!this.alive) return;
           const fraction = (k + e.fraction) / configs.length;
           const elapsed = (Date.now() - started) / 1000;
-          w.progress = { label: e.label, fraction, etaSeconds: fraction > 0.05 && fraction < 1 ? (elapsed / fraction) * (1 - fraction) : null };
+          w.progress = { label: e.label, fraction, etaSeconds: fraction > 0.05 && fraction < 1 ? (elapsed / fraction) * (1 - fraction) : null, phase: e.phase, models: e.models };
         };
         const view = await call(config, onProgress);
         if (!this.alive) return;

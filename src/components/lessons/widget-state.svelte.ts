@@ -9,11 +9,15 @@ import type { WidgetSpec } from '../../lessons/blocks';
 import { widgetFacts, type Facts } from '../../lessons/facts';
 import type { CacheFile, LessonResult, MetaSample } from '../../lessons/result';
 import { applySet, sameConfig } from '../../lessons/variants';
+import type { ProgressEvent } from '../../core/experiment/progress';
 
 export interface RunProgress {
   readonly label: string;
   readonly fraction: number;
   readonly etaSeconds: number | null;
+  /** The phase running and its count, for the pipeline strip. */
+  readonly phase?: ProgressEvent['phase'];
+  readonly models?: ProgressEvent['models'];
 }
 
 const keyOf = (c: ExperimentConfig) => JSON.stringify(c);

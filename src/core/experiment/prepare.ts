@@ -65,9 +65,9 @@ function withValidation(data: TrainingData, validation: TrainingData | null): Tr
 class ProgressTracker {
   private done = 0;
   constructor(private readonly weights: Record<Phase, number>, private readonly report?: ProgressCallback) {}
-  emit(phase: Phase, label: string, within: number, targetEpoch?: TargetEpoch): void {
+  emit(phase: Phase, label: string, within: number, targetEpoch?: TargetEpoch, models?: { done: number; total: number }): void {
     const total = Object.values(this.weights).reduce((a, b) => a + b, 0);
-    this.report?.({ phase, label, fraction: Math.min(1, (this.done + this.weights[phase] * within) / total), targetEpoch });
+    this.report?.({ phase, label, fraction: Math.min(1, (this.done + this.weights[phase] * within) / total), targetEpoch, models });
   }
   finish(phase: Phase): void {
     this.done += this.weights[phase];
@@ -122,7 +122,8 @@ export async function ensureShadows(a: Artifacts, opts: PrepareOptions = {}, tra
   a.shadows = await trainGroup(a, a.pool, K, a.rng.fork('shadows'), {
     signal: opts.signal,
     augment: a.augment,
-    onEpoch: () => tracker?.emit('shadows', label, ++epochs / total),
+    // Models finished so far, counted in planned epochs (early stopping may end one sooner).
+    onEpoch: () => tracker?.emit('shadows', label, ++epochs / total, undefined, { done: Math.floor((epochs * K) / total), total: K }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('shadows', b)),
   }, false);
   a.timingsMs.shadows = nowMs() - t0;
@@ -139,7 +140,7 @@ export async function ensureReferences(a: Artifacts, opts: PrepareOptions = {}, 
   a.references = await trainGroup(a, a.candidates, M, a.rng.fork('references'), {
     signal: opts.signal,
     augment: a.augment,
-    onEpoch: () => tracker?.emit('references', `training ${M} reference models`, ++epochs / total),
+    onEpoch: () => tracker?.emit('references', `training ${M} reference models`, ++epochs / total, undefined, { done: Math.floor((epochs * M) / total), total: M }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('references', b)),
   }, true);
   a.timingsMs.references = nowMs() - t0;
@@ -205,7 +206,7 @@ export async function prepareExperiment(config: ExperimentConfig, opts: PrepareO
       if (r.model !== 0 || !r.eval.members) return;
       const point = toTargetEpoch(r.epoch, r.trainLoss, r.trainAccuracy, r.eval);
       history.push(point);
-      tracker.emit('target', 'training the target model', r.epoch / epochs, point);
+      tracker.emit('target', 'training the target model', r.epoch / epochs, point, { done: r.epoch, total: epochs });
     },
   });
   const base = {

@@ -28,6 +28,11 @@ export interface ProgressEvent {
   readonly fraction: number;
   /** Present on the target's per-epoch events. */
   readonly targetEpoch?: TargetEpoch;
+  /**
+   * Work finished within this phase, for the pipeline strip's "3/8": epochs of the target, models
+   * of the shadow or reference group. Absent where the phase is not counted.
+   */
+  readonly models?: { readonly done: number; readonly total: number };
 }
 
 export type ProgressCallback = (event: ProgressEvent) => void;
