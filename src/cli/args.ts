@@ -2,6 +2,7 @@
  * @fileoverview A small, strict argument parser for the CLI: `--flag value` pairs and repeatable flags.
  * Unknown flags are errors, so a typo never silently runs the wrong experiment.
  */
+import { parseDecimal } from '../core/decimal';
 
 /** Raised for any bad argument; main prints its message on one line and exits non-zero. */
 export class UsageError extends Error {}
@@ -46,7 +47,10 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
   return out;
 }
 
-/** Reads a required or optional number flag; throws UsageError if it is not a finite number. */
+/**
+ * Reads a required or optional number flag; throws UsageError unless it is a plain finite decimal
+ * (no hex, `Infinity`, padding or overflow: see parseDecimal).
+ */
 export function numberFlag(flags: ParsedFlags, name: string, required: true): number;
 export function numberFlag(flags: ParsedFlags, name: string, required?: false): number | undefined;
 export function numberFlag(flags: ParsedFlags, name: string, required = false): number | undefined {
@@ -55,9 +59,7 @@ export function numberFlag(flags: ParsedFlags, name: string, required = false): 
     if (required) throw new UsageError(`missing required flag --${name}`);
     return undefined;
   }
-  const value = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value)) {
-    throw new UsageError(`flag --${name} must be a number, got "${String(raw)}"`);
-  }
+  const value = typeof raw === 'string' ? parseDecimal(raw) : null;
+  if (value === null) throw new UsageError(`flag --${name} must be a number, got "${String(raw)}"`);
   return value;
 }

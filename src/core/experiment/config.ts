@@ -8,6 +8,8 @@ import { DATASET_INFO, type DatasetName } from '../data/generate';
 import { describeKind, fieldSpec, FIELDS, type FieldSpec } from './schema';
 import { generatedShape, memoryProblem } from './memory-budget';
 import { planSplit } from './split-sizes';
+import { parseDecimal } from '../decimal';
+import { forbiddenKeyProblems, getPath, isObject, leafPaths, setPath, type Json } from './json-paths';
 
 export interface ExperimentConfig {
   readonly seed: number;
@@ -71,19 +73,6 @@ export class ConfigError extends Error {
   }
 }
 
-type Json = Record<string, unknown>;
-
-function getPath(obj: Json, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Json)[k] : undefined), obj);
-}
-
-function setPath(obj: Json, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let o = obj;
-  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Json;
-  o[keys[keys.length - 1]] = value;
-}
-
 /** The default config (a fresh object each call). */
 export function defaultConfig(): ExperimentConfig {
   const out: Json = {};
@@ -96,15 +85,20 @@ function deepCopy(config: ExperimentConfig): Json {
   return JSON.parse(JSON.stringify(config)) as Json;
 }
 
+/** Own `nullable` only: a polluted Object.prototype must not make every field accept null. */
+const isNullable = (field: FieldSpec): boolean => Object.hasOwn(field, 'nullable') && field.nullable === true;
+
 /** Checks one value against its field; returns a problem sentence or null. Pure. */
 export function fieldProblem(field: FieldSpec, value: unknown): string | null {
   const k = field.kind;
   const bad = () => `${field.path} must be ${describeKind(field)}, got ${JSON.stringify(value) ?? String(value)}.`;
-  if (value === null) return field.nullable ? null : bad();
+  if (value === null) return isNullable(field) ? null : bad();
   switch (k.type) {
     case 'int':
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return bad();
+      // Every numeric field is non-negative; -0 would slip past `< min` and print as "0".
+      if (Object.is(value, -0)) return `${field.path} must be ${describeKind(field)}, got -0.`;
       if (k.type === 'int' && !Number.isInteger(value)) return bad();
       const belowMin = k.type === 'number' && k.exclusiveMin ? value <= k.min : value < k.min;
       return belowMin || value > k.max ? bad() : null;
@@ -118,11 +112,14 @@ export function fieldProblem(field: FieldSpec, value: unknown): string | null {
   }
 }
 
-/** Every leaf path in `obj`, to find fields the schema does not know. */
-function leafPaths(obj: Json, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? leafPaths(v as Json, prefix + k + '.') : [prefix + k],
-  );
+/**
+ * The problem when the split needs more rows than `rows`, or null. `source` names where the rows
+ * come from ("data.n is 1200", "the CSV has 90 rows"). Shared by the validator (generated data)
+ * and the run (a loaded CSV, whose size is known only then). Pure.
+ */
+export function splitProblem(c: ExperimentConfig, rows: number, source: string): string | null {
+  const plan = planSplit(c, rows, source);
+  return typeof plan === 'string' ? plan : null;
 }
 
 /**
@@ -153,9 +150,8 @@ function crossFieldProblems(c: ExperimentConfig): string[] {
     }
     if (c.data.features !== null && !info.features) problems.push(`data.features applies only to purchases, not ${c.data.name}.`);
     if (c.data.outliers >= 1 && c.data.outliers >= n) problems.push(`data.outliers (${c.data.outliers}) must be below data.n (${n}).`);
-    // Early stopping's validation rows need room too (split-sizes.ts).
-    const split = planSplit(c, n, `data.n is ${n}`);
-    if (typeof split === 'string') problems.push(split);
+    const split = splitProblem(c, n, `data.n is ${n}`);
+    if (split) problems.push(split);
     if (c.model.type === 'cnn' && info.kind !== 'image') problems.push(`model.type cnn needs an image dataset (glyphs), not ${c.data.name}.`);
     if (c.train.augmentation === 'shift' && info.kind !== 'image') problems.push(`train.augmentation shift needs an image dataset, not ${c.data.name}.`);
   }
@@ -175,11 +171,26 @@ function crossFieldProblems(c: ExperimentConfig): string[] {
 }
 
 /**
+ * Throws ConfigError if `config` does not fit a loaded CSV, whose size the validator cannot know:
+ * the split needs more rows than the file has, or a setting needs images. Pure.
+ */
+export function assertFitsCsv(c: ExperimentConfig, csv: { readonly n: number; readonly imageShape?: unknown }): void {
+  const problems: string[] = [];
+  const split = splitProblem(c, csv.n, `the CSV has ${csv.n} rows`);
+  if (split) problems.push(split);
+  if (!csv.imageShape && c.model.type === 'cnn') problems.push('model.type cnn needs an image dataset (glyphs), not a CSV.');
+  if (!csv.imageShape && c.train.augmentation === 'shift') problems.push('train.augmentation shift needs an image dataset, not a CSV.');
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
  * Validates `input` (parsed JSON, possibly partial) and returns a complete config: missing fields
  * take their defaults. Throws ConfigError naming every unknown field, wrong type or out-of-range value.
  */
 export function validateConfig(input: unknown): ExperimentConfig {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new ConfigError(['The config must be a JSON object.']);
+  if (!isObject(input)) throw new ConfigError(['The config must be a JSON object.']);
+  const forbidden = forbiddenKeyProblems(input);
+  if (forbidden.length > 0) throw new ConfigError(forbidden);
   const problems: string[] = [];
   for (const path of leafPaths(input as Json)) {
     if (!fieldSpec(path)) problems.push(`Unknown config field "${path}".`);
@@ -197,12 +208,15 @@ export function validateConfig(input: unknown): ExperimentConfig {
   return out as unknown as ExperimentConfig;
 }
 
-/** Parses a `--set`/URL string for `field` into its typed value. Throws ConfigError if it can't. */
+/**
+ * Parses a `--set`/URL string for `field` into its typed value. Numbers must be plain decimal
+ * (see parseDecimal: no hex, `Infinity`, padding or overflow). Throws ConfigError if it can't.
+ */
 export function parseFieldValue(field: FieldSpec, raw: string): unknown {
   const k = field.kind;
-  if (raw === 'null' && field.nullable) return null;
+  if (raw === 'null' && isNullable(field)) return null;
   let value: unknown = raw;
-  if (k.type === 'int' || k.type === 'number') value = raw.trim() === '' ? NaN : Number(raw);
+  if (k.type === 'int' || k.type === 'number') value = parseDecimal(raw) ?? NaN;
   else if (k.type === 'boolean') value = raw === 'true' ? true : raw === 'false' ? false : raw;
   else if (k.type === 'list') value = raw.split(',').map((s) => s.trim()).filter(Boolean);
   // Report what was typed: a parsed NaN would print as "got null".
@@ -212,23 +226,51 @@ export function parseFieldValue(field: FieldSpec, raw: string): unknown {
 
 /** Returns a copy of `config` with `path` set from a string (as `--set path=value` gives it); validated. */
 export function withField(config: ExperimentConfig, path: string, raw: string): ExperimentConfig {
-  const field = fieldSpec(path);
-  if (!field) throw new ConfigError([`Unknown config field "${path}".`]);
-  const copy = deepCopy(config);
-  setPath(copy, path, parseFieldValue(field, raw));
-  return validateConfig(copy);
+  return mergeConfig(config, {}, [[path, raw]]);
 }
 
-/** Deep-merges a partial config over `base` and validates the result. */
-export function mergeConfig(base: ExperimentConfig, patch: unknown): ExperimentConfig {
+/** A `--set` pair: a dotted field path and the value as typed. */
+export type FieldString = readonly [path: string, raw: string];
+
+/**
+ * Deep-merges a partial config `patch` over `base`, then sets each `[path, raw]` of `pairs` (as
+ * `--set` gives them), and validates the result once: the order of the pairs never matters, and a
+ * pair may fix what another would break alone. Only own keys are merged; `__proto__`, `constructor`
+ * and `prototype` anywhere in `patch` are refused. Throws ConfigError listing every problem.
+ * Does not mutate its arguments.
+ */
+export function mergeConfig(base: ExperimentConfig, patch: unknown, pairs: readonly FieldString[] = []): ExperimentConfig {
+  if (patch !== undefined && patch !== null && !isObject(patch)) throw new ConfigError(['The config must be a JSON object.']);
+  const forbidden = forbiddenKeyProblems(patch);
+  if (forbidden.length > 0) throw new ConfigError(forbidden);
   const copy = deepCopy(base);
   const merge = (dst: Json, src: Json) => {
-    for (const [k, v] of Object.entries(src)) {
-      if (v && typeof v === 'object' && !Array.isArray(v)) merge((dst[k] ??= {}) as Json, v as Json);
-      else dst[k] = v;
+    for (const k of Object.keys(src)) {
+      const v = src[k];
+      if (isObject(v)) {
+        if (!Object.hasOwn(dst, k) || !isObject(dst[k])) dst[k] = {};
+        merge(dst[k] as Json, v);
+      } else {
+        dst[k] = v;
+      }
     }
   };
-  if (patch && typeof patch === 'object') merge(copy, patch as Json);
+  if (isObject(patch)) merge(copy, patch);
+  const problems: string[] = [];
+  for (const [path, raw] of pairs) {
+    const field = fieldSpec(path);
+    if (!field) {
+      problems.push(`Unknown config field "${path}".`);
+      continue;
+    }
+    try {
+      setPath(copy, path, parseFieldValue(field, raw));
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return validateConfig(copy);
 }
 

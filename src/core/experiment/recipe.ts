@@ -11,7 +11,7 @@ import { computeEpsilon, noiseForEpsilon } from '../privacy/index';
 import { dpStepsPerEpoch } from '../train/dp-schedule';
 import type { Rng } from '../rng';
 import { ownerValidationRows } from './split-sizes';
-import type { ExperimentConfig } from './config';
+import { assertFitsCsv, ConfigError, type ExperimentConfig } from './config';
 
 /** DP-SGD's parameters and the ε they give, as results report them. */
 export interface PrivacyAccounting {
@@ -30,7 +30,9 @@ export interface PrivacyAccounting {
 /** Generates the configured built-in dataset, or returns the loaded CSV. */
 export function resolveDataset(config: ExperimentConfig, rng: Rng, csv?: Dataset): Dataset {
   if (config.data.name === 'csv') {
-    if (!csv) throw new Error('data.name is csv, but no CSV rows were loaded.');
+    if (!csv) throw new ConfigError(['data.name is csv, but no CSV rows were loaded.']);
+    // The validator could not know the file's size; a misfit here is the user's to fix, not a bug.
+    assertFitsCsv(config, csv);
     return csv;
   }
   const info = DATASET_INFO[config.data.name];
