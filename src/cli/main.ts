@@ -15,7 +15,7 @@ function helpText(): string {
   return lines.join('\n');
 }
 
-const INPUT_ERRORS = new Set(['ConfigError', 'InvalidParameterError', 'CsvError']);
+const INPUT_ERRORS = new Set(['ConfigError', 'InvalidParameterError', 'CsvError', 'TrainingDivergedError']);
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -14,6 +14,8 @@ import { copyRows, dropoutMask, oneHot, poissonSample, scoreLogits } from './cnn
 import { dpStep, plainStep } from './cnn-step';
 import type { CnnBatch } from './cnn-step';
 import { CnnModel, cnnOutputs } from './cnn-model';
+import { TrainingDivergedError } from '../train/diverged';
+import { anyNonFinite } from '../train/finite';
 
 export { CnnModel } from './cnn-model';
 
@@ -172,6 +174,12 @@ export async function trainCnn(spec: CnnSpec, data: TrainingSet, options: TrainO
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const train = await runEpoch(run);
+      // The running loss catches a blow-up mid-epoch (an epoch with no rows has NaN accuracy and
+      // loss, which is not divergence); the weights catch one in the last step.
+      const lossBlewUp = Number.isFinite(train.accuracy) && !Number.isFinite(train.loss);
+      if (lossBlewUp || (await anyNonFinite(CNN_PARAM_KEYS.map((k) => params[k])))) {
+        throw new TrainingDivergedError(epoch);
+      }
       stoppedEpoch = epoch;
       let report: EpochReport = { model: 0, epoch, trainLoss: train.loss, trainAccuracy: train.accuracy };
       let stop = false;

@@ -15,6 +15,8 @@ import type { Rng } from '../rng';
 import { buildBatch, epochSchedule, poissonSample } from './batches';
 import { DpNoise, dpStepsPerEpoch } from './dp-sgd';
 import { EarlyStopper } from './early-stopping';
+import { TrainingDivergedError } from './diverged';
+import { anyNonFinite } from './finite';
 import { evaluateSets } from './evaluate';
 import { disposeParams, initParams, sliceModel, unstackParams, type MlpParams } from './mlp-params';
 import { Optimizer } from './optimizers';
@@ -147,8 +149,11 @@ export async function trainGroup(
         const batches = stepRows.map((idx, m) => buildBatch(trains[m], idx, spec.numClasses, hooks.augment, augmentRngs[m]));
         params = trainStep(params, optimizer, batches, settings, dropoutRngs, dp, stopper.activeMask, buffers);
       }
+      // A weight that is NaN or infinite makes every later loss, score and attack NaN: stop here.
+      if (await anyNonFinite([...params.weights, ...params.biases])) throw new TrainingDivergedError(epoch);
       const activeThisEpoch = stopper.active.slice();
       const trainRes = hooks.onEpoch ? await evaluateSets(params, spec.activation, trains, spec.numClasses, false) : null;
+      if (trainRes?.some((r, m) => stopper.active[m] && !Number.isFinite(r.loss))) throw new TrainingDivergedError(epoch);
       const valRes = vals ? await evaluateSets(params, spec.activation, vals, spec.numClasses, false) : null;
       const evalRes = hooks.onEpoch && modelOffset === 0 ? await evaluateHookSets(params, spec, hooks) : {};
       throwIfAborted(hooks.signal);
