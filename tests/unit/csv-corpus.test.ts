@@ -1,15 +1,18 @@
 /**
- * @fileoverview Runs the whole bad-CSV corpus through the importer. Each file is answered with
- * its own message (or parses, with the warnings it should carry). The small files live in
- * tests/fixtures/csv-corpus/; the 50 MB file, the 10,000-column file and the too-many-rows and
- * too-many-values files are built in memory here so nothing large is committed. Every file in the folder must have an
+ * @fileoverview Runs the whole bad-CSV corpus through the importer, as bytes, the way the CLI
+ * (parseCsvBytes) and the page (readCsvFile, then the worker's loadCsv) read a file; both must give
+ * the same answer. Each file is answered with its own message (or parses, with the warnings it
+ * should carry). The small files live in tests/fixtures/csv-corpus/; the 50 MB file, the
+ * 10,000-column file, the too-many-rows and too-many-values files and the megabyte-long names are
+ * built in memory here so nothing large is committed. Every file in the folder must have an
  * expectation below, so a new fixture cannot be forgotten.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvError, parseCsv, type CsvResult } from '../../src/core/data/csv';
+import { CsvError, parseCsv, parseCsvBytes, type CsvResult } from '../../src/core/data/csv';
 import { loadCsv } from '../../src/workers/csv-session';
+import { readCsvFile } from '../../src/components/controls/csv-header';
 
 const DIR = join(import.meta.dirname, '../fixtures/csv-corpus');
 const MB = 1024 * 1024;
@@ -54,6 +57,54 @@ const EXPECTED: Record<string, Expectation> = {
       expect(r.warnings).toEqual(['The columns are separated by semicolons, so numbers with a decimal comma (1,5) were read as decimals (1.5).']);
     },
   },
+  'utf16le-bom.csv': { parses: (r) => expectCities(r) },
+  'utf16be-bom.csv': { parses: (r) => expectCities(r) },
+  'latin1.csv': { fails: { message: 'This file is not UTF-8 (line 3); save it as UTF-8.', line: 3 } },
+  'binary.csv': { fails: { message: 'This is not a text CSV file: it holds binary data (is it a spreadsheet or an archive?).' } },
+  'control-chars.csv': { fails: { message: 'This is not a text CSV file: it holds binary data (is it a spreadsheet or an archive?).' } },
+  'tabs.csv': {
+    parses: (r) => {
+      expect(r.dataset.featureNames).toEqual(['age', 'height']);
+      expect(Array.from(r.dataset.rawX!.filter((_, i) => i % 2 === 1))).toEqual([1.72, 1.65, 1.8, 1.58].map(Math.fround));
+      expect(r.warnings).toEqual(['The columns are separated by tabs, so the file was read as tab-separated.']);
+    },
+  },
+  'whitespace-lines.csv': {
+    parses: (r) => {
+      // Lines of spaces and tabs (and a trailing one) are skipped like blank lines.
+      expect(r.dataset.n).toBe(4);
+      expect(r.warnings).toEqual([]);
+    },
+  },
+  'label-spelling.csv': {
+    fails: {
+      message: 'The label column "label" writes the same number in different ways ("01", "1" and "1.0"), so they would be different classes; write each class one way.',
+      column: 3,
+    },
+  },
+  'thousands.csv': {
+    parses: (r) => {
+      expect(r.columns.map((c) => c.kind)).toEqual(['numeric', 'numeric', 'label']);
+      expect(Array.from(r.dataset.rawX!.filter((_, i) => i % 2 === 1))).toEqual([52_000, 1_061_000, 38_500, 700]);
+      expect(r.warnings).toEqual(['Column "income" has numbers with thousands separators (e.g. "52,000"); they were read as numbers.']);
+    },
+  },
+  'spaced-quotes.csv': {
+    parses: (r) => {
+      expect(r.columns[1].kind).toBe('numeric');
+      expect(Array.from(r.dataset.rawX!.filter((_, i) => i % 2 === 1))).toEqual([52_000, 61_000, 38_000, 70_000]);
+      expect(r.warnings).toEqual(['Spaces around quoted values were ignored (2 values, first on line 2, column 2).']);
+    },
+  },
+  'currency.csv': {
+    parses: (r) => {
+      // Not read as numbers, but never silently: the warning names the column and a value.
+      expect(r.columns[1].kind).toBe('categorical');
+      expect(r.warnings).toEqual([
+        'Column "price" looks like numbers, but values such as "$1" are not plain numbers, so it was read as categories; write plain numbers (1234.5) to use it as a number.',
+      ]);
+    },
+  },
   'quoted-newlines.csv': {
     parses: (r) => {
       expect(r.dataset.n).toBe(4);
@@ -63,8 +114,53 @@ const EXPECTED: Record<string, Expectation> = {
   },
 };
 
+/** The two UTF-16 files: the same four rows, with "Zürich" read as one category. */
+function expectCities(r: CsvResult): void {
+  expect(r.dataset.n).toBe(4);
+  expect(r.columns[0].categories).toEqual(['Bern', 'Genève', 'Zürich']);
+  expect(r.dataset.featureNames).toEqual(['city=Bern', 'city=Genève', 'city=Zürich', 'age']);
+  expect(r.warnings).toEqual([]);
+}
+
+/** A name as long as the one that took the page 7 s to show. */
+const LONG = 'n'.repeat(5 * MB);
+const CLIPPED = `${'n'.repeat(59)}…`;
+
 /** Files too large to commit, built at test time. */
-const GENERATED: Record<string, { text: () => string; expect: Expectation }> = {
+const GENERATED: Record<string, { text: () => string; expect: Expectation; label?: string }> = {
+  '5 MB header name (generated)': {
+    text: () => `${LONG},income,label\n1,2,yes\n3,4,no\n5,6,no\n`,
+    expect: {
+      parses: (r) => {
+        // Menus, tables and reports get a clipped name; the full one never leaves the importer.
+        expect(r.dataset.featureNames).toEqual([CLIPPED, 'income']);
+        expect(r.columns[0].kind).toBe('numeric');
+      },
+    },
+  },
+  '5 MB header name in a message (generated)': {
+    text: () => `age,${LONG},label\n1,2,yes\n3,x,no\n5,6,no\n`,
+    expect: { fails: { message: `Line 3, column "${CLIPPED}" (column 2): "x" is not a number.`, line: 3, column: 2 } },
+  },
+  '5 MB label name (generated)': {
+    text: () => `age,${LONG}\n1,yes\n3,yes\n`,
+    expect: { fails: { message: `The label column "${CLIPPED}" has only one class ("yes"); a classifier needs at least two.`, column: 2 } },
+    label: LONG,
+  },
+  '1 MB cell (generated)': {
+    text: () => `age,income,label\n1,2,yes\n3,${'9'.repeat(MB)}x,no\n5,6,no\n`,
+    expect: { fails: { message: `Line 3, column "income" (column 2): "${'9'.repeat(59)}…" is not a number.`, line: 3, column: 2 } },
+  },
+  '1 MB category and class names (generated)': {
+    text: () => `kind,age,label\n${'k'.repeat(MB)}a,1,${'c'.repeat(MB)}1\n${'k'.repeat(MB)}b,2,${'c'.repeat(MB)}2\n`,
+    expect: {
+      parses: (r) => {
+        // Distinct values that clip alike stay distinct on screen.
+        expect(r.dataset.featureNames).toEqual([`kind=${'k'.repeat(39)}…`, `kind=${'k'.repeat(39)}… (2)`, 'age']);
+        expect(r.dataset.classNames).toEqual([CLIPPED.replace(/n/g, 'c'), `${CLIPPED.replace(/n/g, 'c')} (2)`]);
+      },
+    },
+  },
   '50mb.csv (generated)': {
     text: () => {
       const row = '0.123456,0.654321,0.5,0.25,0.125,yes\n';
@@ -99,17 +195,23 @@ const GENERATED: Record<string, { text: () => string; expect: Expectation }> = {
   },
 };
 
-function check(text: string, expectation: Expectation): void {
-  const labelColumn = 'label';
+/** What the page does with a chosen file: decode and read the header, then the worker parses. */
+function pageOutcome(bytes: Uint8Array, labelColumn: string) {
+  const read = readCsvFile(bytes);
+  if ('message' in read) return { ok: false, message: read.message };
+  return loadCsv(read.text, labelColumn, false, 'x.csv');
+}
+
+function check(bytes: Uint8Array, expectation: Expectation, labelColumn = 'label'): void {
   if ('parses' in expectation) {
-    expectation.parses(parseCsv(text, { labelColumn }));
-    // The worker's entry point agrees.
-    expect(loadCsv(text, labelColumn, false, 'x.csv').ok).toBe(true);
+    expectation.parses(parseCsvBytes(bytes, { labelColumn }));
+    // The page's path agrees.
+    expect(pageOutcome(bytes, labelColumn).ok).toBe(true);
     return;
   }
   let caught: unknown;
   try {
-    parseCsv(text, { labelColumn });
+    parseCsvBytes(bytes, { labelColumn });
   } catch (err) {
     caught = err;
   }
@@ -118,9 +220,8 @@ function check(text: string, expectation: Expectation): void {
   expect(e.message).toBe(expectation.fails.message);
   if (expectation.fails.line !== undefined) expect(e.line).toBe(expectation.fails.line);
   if (expectation.fails.column !== undefined) expect(e.column).toBe(expectation.fails.column);
-  // What the worker hands the page: the same message, as plain data, never a throw.
-  const outcome = loadCsv(text, labelColumn, false, 'x.csv');
-  expect(outcome).toMatchObject({ ok: false, message: expectation.fails.message });
+  // What the page shows (its own decode, or the worker's answer as plain data): the same message.
+  expect(pageOutcome(bytes, labelColumn)).toMatchObject({ ok: false, message: expectation.fails.message });
 }
 
 describe('the bad-CSV corpus', () => {
@@ -130,13 +231,14 @@ describe('the bad-CSV corpus', () => {
   });
 
   for (const [file, expectation] of Object.entries(EXPECTED)) {
-    it(file, () => check(readFileSync(join(DIR, file), 'utf8'), expectation));
+    it(file, () => check(readFileSync(join(DIR, file)), expectation));
   }
 
-  for (const [file, { text, expect: expectation }] of Object.entries(GENERATED)) {
+  for (const [file, { text, expect: expectation, label }] of Object.entries(GENERATED)) {
     it(file, () => {
+      const bytes = new TextEncoder().encode(text());
       const t0 = performance.now();
-      check(text(), expectation);
+      check(bytes, expectation, label);
       // Big inputs are refused early, not after a full parse.
       expect(performance.now() - t0).toBeLessThan(10_000);
     });

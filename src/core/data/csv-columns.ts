@@ -5,6 +5,7 @@
  */
 
 import { CsvError } from './csv-tokenize';
+import { clipText, labelSpellingProblem } from './csv-checks';
 
 /** Magnitudes above this are rejected: float32 training would lose them, and they are almost always IDs or typos. */
 export const MAX_ABS_VALUE = 1e15;
@@ -19,9 +20,21 @@ export interface CsvColumnInfo {
   readonly categories?: readonly string[];
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter backtracks quadratically on a long run of digits.
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
 const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
+// Thousands separators, one kind per number: "1,234.5" or "1 234" (decimal comma files: "1.234,5").
+const GROUPED_POINT = /^[+-]?\d{1,3}([, \u00a0\u202f])\d{3}(?:\1\d{3})*(?:\.\d+)?$/;
+const GROUPED_COMMA = /^[+-]?\d{1,3}([. \u00a0\u202f])\d{3}(?:\1\d{3})*(?:,\d+)?$/;
+
+/** A number written with thousands separators, or null. Tried only after parseCell fails. */
+function parseGrouped(s: string, decimalComma: boolean): number | null {
+  const m = (decimalComma ? GROUPED_COMMA : GROUPED_POINT).exec(s);
+  if (!m) return null;
+  const digits = s.split(m[1]).join('');
+  return Number(decimalComma ? digits.replace(',', '.') : digits);
+}
 
 /**
  * Parses one trimmed cell: a finite number, NaN for NaN/Infinity spellings (numeric-looking but
@@ -52,6 +65,8 @@ export interface ParsedColumn {
    * as numeric-looking, so they are reported as bad numbers instead of turning the column categorical.
    */
   readonly mostlyNumeric: boolean;
+  /** The first cell read through its thousands separators ("1,234"), to say so; null if none. */
+  readonly grouped: string | null;
 }
 
 /** Parses every cell of a column once; the result serves both typing and validation. */
@@ -60,23 +75,25 @@ export function parseColumn(cells: readonly string[], decimalComma: boolean): Pa
   const values = new Float64Array(n);
   const status = new Uint8Array(n);
   let nonEmpty = 0, numeric = 0;
+  let grouped: string | null = null;
   for (let i = 0; i < n; i++) {
     const s = cells[i].trim();
     if (s === '') { status[i] = CELL_MISSING; continue; }
     nonEmpty++;
-    const v = parseCell(s, decimalComma);
+    let v = parseCell(s, decimalComma);
+    if (v === null && (v = parseGrouped(s, decimalComma)) !== null) grouped ??= s;
     if (v === null) { status[i] = CELL_NOT_NUMBER; continue; }
     numeric++;
     if (Number.isNaN(v)) status[i] = CELL_NOT_FINITE;
     else if (Math.abs(v) > MAX_ABS_VALUE) status[i] = CELL_HUGE;
     else values[i] = v;
   }
-  return { values, status, mostlyNumeric: nonEmpty > 0 && numeric * 2 > nonEmpty };
+  return { values, status, mostlyNumeric: nonEmpty > 0 && numeric * 2 > nonEmpty, grouped };
 }
 
 /** The message for a cell whose status is not CELL_OK (`raw` is the cell's text). */
 export function cellProblem(status: number, raw: string): string {
-  const s = clip(raw.trim());
+  const s = clipText(raw.trim());
   switch (status) {
     case CELL_MISSING: return 'the value is missing';
     case CELL_NOT_NUMBER: return `"${s}" is not a number`;
@@ -84,11 +101,6 @@ export function cellProblem(status: number, raw: string): string {
     case CELL_HUGE: return `${s} is larger than 1e15 in magnitude; rescale the column or remove it`;
     default: return 'the value is invalid';
   }
-}
-
-/** Shortens a cell for a message. */
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
 /** The category a categorical cell maps to before capping. */
@@ -128,6 +140,28 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The classes of the label column over the kept rows, sorted (sortLabels). Throws CsvError for one
+ * class only, more than `maxClasses`, or one number spelled several ways ("1", "1.0"). Pure.
+ */
+export function labelClasses(cells: readonly string[], keep: Uint8Array, name: string, column: number, maxClasses: number): string[] {
+  const distinct = new Set<string>();
+  for (let i = 0; i < cells.length; i++) if (keep[i]) distinct.add(cells[i].trim());
+  const labels = sortLabels([...distinct]);
+  const where = { column, columnName: name };
+  const shown = clipText(name);
+  if (labels.length < 2) {
+    throw new CsvError(`The label column "${shown}" has only one class ("${clipText(labels[0])}"); a classifier needs at least two.`, where);
+  }
+  if (labels.length > maxClasses) {
+    throw new CsvError(`The label column "${shown}" has ${labels.length.toLocaleString('en-US')} distinct values; the limit is ` +
+      `${maxClasses} classes. Is it the right column?`, where);
+  }
+  const spelling = labelSpellingProblem(labels, name);
+  if (spelling) throw new CsvError(spelling, where);
+  return labels;
+}
+
 /** Sorts label values numerically when all are numbers ("2" before "10"), else by code units. */
 export function sortLabels(values: string[]): string[] {
   const allNumeric = values.every((v) => NUMBER.test(v));
@@ -158,7 +192,7 @@ export function headerNames(header: string[], warnings: string[]): string[] {
     }
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new CsvError(`Line 1: the column name "${name}" appears twice (columns ${first + 1} and ${j + 1}); ` +
+      throw new CsvError(`Line 1: the column name "${clipText(name)}" appears twice (columns ${first + 1} and ${j + 1}); ` +
         'column names must be unique.', { line: 1, column: j + 1, columnName: name });
     }
     seen.set(name, j);
@@ -176,6 +210,7 @@ export function resolveLabel(names: string[], label: string | number): number {
   if (exact >= 0) return exact;
   const loose = names.findIndex((nm) => nm.toLowerCase() === label.trim().toLowerCase());
   if (loose >= 0) return loose;
-  const list = names.length > 20 ? `${names.slice(0, 20).join(', ')}, ...` : names.join(', ');
-  throw new CsvError(`There is no column named "${label}"; the columns are: ${list}.`, { line: 1 });
+  const shown = names.slice(0, 20).map((nm) => clipText(nm));
+  const list = names.length > 20 ? `${shown.join(', ')}, ...` : shown.join(', ');
+  throw new CsvError(`There is no column named "${clipText(label)}"; the columns are: ${list}.`, { line: 1 });
 }

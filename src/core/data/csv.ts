@@ -8,11 +8,13 @@
  */
 
 import type { Dataset } from './types';
-import { CsvError, detectDelimiter, tokenizeCsv } from './csv-tokenize';
+import { CsvError, detectDelimiter, tokenizeCsv, type CsvDelimiter } from './csv-tokenize';
 import {
   type CsvColumnInfo, type ParsedColumn, CELL_OK, categoriesOf, categoryOf, cellProblem, headerNames, parseColumn,
-  resolveLabel, sortLabels, utf8Length,
+  labelClasses, resolveLabel, utf8Length,
 } from './csv-columns';
+import { clipText, distinctNames, formattedNumberWarning } from './csv-checks';
+import { decodeCsvBytes } from './csv-decode';
 import { standardize } from './util';
 
 export { CsvError } from './csv-tokenize';
@@ -31,8 +33,8 @@ export interface CsvOptions {
   readonly maxBytes?: number;
   /** Default 10,000,000: rows × features after one-hot encoding (each value is 4 bytes, twice over). */
   readonly maxValues?: number;
-  /** Default 'auto': ';' if the header has more semicolons than commas, else ','. */
-  readonly delimiter?: ',' | ';' | 'auto';
+  /** Default 'auto': ';' or a tab if the header has more of them than commas, else ','. */
+  readonly delimiter?: CsvDelimiter | 'auto';
   /** Distinct values kept per categorical column before the rest become "(other)". Default 50. */
   readonly maxCategories?: number;
   /** Distinct labels allowed (the models' output size). Default 100. */
@@ -52,9 +54,23 @@ export interface CsvResult {
 }
 
 const MB = 1024 * 1024;
+/** The default byte limit (UTF-8 bytes of the text, or the file's bytes before decoding). */
+export const CSV_MAX_BYTES = 20 * MB;
 const fmt = (v: number): string => v.toLocaleString('en-US');
 const fmtBytes = (b: number): string =>
   b >= MB ? `${(b / MB).toFixed(1)} MB` : b >= 1024 ? `${(b / 1024).toFixed(1)} KB` : `${b} bytes`;
+const tooBig = (bytes: number, max: number): CsvError => new CsvError(`The file is ${fmtBytes(bytes)}; the limit is ${fmtBytes(max)}.`);
+
+/**
+ * Parses a CSV file's bytes: the size is checked first, then the bytes are decoded (csv-decode.ts:
+ * UTF-16 by its byte-order mark, else strict UTF-8) and parsed. The one entry point the CLI and
+ * the page share, so both read every file the same way. Throws CsvError. Pure.
+ */
+export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions): CsvResult {
+  const maxBytes = options.maxBytes ?? CSV_MAX_BYTES;
+  if (bytes.length > maxBytes) throw tooBig(bytes.length, maxBytes);
+  return parseCsv(decodeCsvBytes(bytes), options);
+}
 
 /**
  * Parses CSV text into a standardized tabular Dataset (rawX keeps the unscaled values, `scaling`
@@ -64,13 +80,13 @@ const fmtBytes = (b: number): string =>
 export function parseCsv(text: string, options: CsvOptions): CsvResult {
   const maxRows = options.maxRows ?? 50_000;
   const maxColumns = options.maxColumns ?? 1_000;
-  const maxBytes = options.maxBytes ?? 20 * MB;
+  const maxBytes = options.maxBytes ?? CSV_MAX_BYTES;
   const drop = options.dropInvalidRows ?? false;
   const warnings: string[] = [];
 
   const bytes = text.length > maxBytes ? text.length : utf8Length(text);
   if (bytes > maxBytes) {
-    throw new CsvError(`The file is ${fmtBytes(bytes)}; the limit is ${fmtBytes(maxBytes)}.`);
+    throw tooBig(bytes, maxBytes);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!/\S/.test(text)) throw new CsvError('The file is empty.');
@@ -80,6 +96,7 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
     // Detection is a guess from the header, and it changes how numbers read, so say it.
     warnings.push('The columns are separated by semicolons, so numbers with a decimal comma (1,5) were read as decimals (1.5).');
   }
+  if (delimiter === '\t' && options.delimiter !== '\t') warnings.push('The columns are separated by tabs, so the file was read as tab-separated.');
 
   // Tokenize into columns (column-major, so typing a column is one pass over one array).
   // `as` keeps TS from narrowing to null: the callback below assigns it.
@@ -89,6 +106,11 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
   let dropped = 0;
   let firstDrop = '';
   let dataRows = 0;
+  let spacedQuotes = 0;
+  let firstSpaced = '';
+  const onNote = (note: { line: number; column: number }) => {
+    if (spacedQuotes++ === 0) firstSpaced = `line ${note.line}, column ${note.column}`;
+  };
   tokenizeCsv(text, delimiter, (fields, line) => {
     if (header === null) {
       if (fields.length > maxColumns) {
@@ -110,7 +132,10 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
     }
     for (let j = 0; j < fields.length; j++) columns[j].push(fields[j]);
     lines.push(line);
-  });
+  }, onNote);
+  if (spacedQuotes > 0) {
+    warnings.push(`Spaces around quoted values were ignored (${fmt(spacedQuotes)} value${spacedQuotes === 1 ? '' : 's'}, first on ${firstSpaced}).`);
+  }
   if (header === null) throw new CsvError('The file is empty.');
   const names = headerNames(header, warnings);
   const labelIndex = resolveLabel(names, options.labelColumn);
@@ -129,7 +154,12 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
     return 'numeric';
   });
   for (let j = 0; j < names.length; j++) {
-    if (kinds[j] === 'ignored') warnings.push(`Column "${names[j]}" has no values and was ignored.`);
+    const name = clipText(names[j]);
+    if (kinds[j] === 'ignored') warnings.push(`Column "${name}" has no values and was ignored.`);
+    const grouped = parsed[j]?.grouped;
+    if (grouped) warnings.push(`Column "${name}" has numbers with thousands separators (e.g. "${clipText(grouped)}"); they were read as numbers.`);
+    const formatted = kinds[j] === 'categorical' ? formattedNumberWarning(names[j], columns[j]) : null;
+    if (formatted) warnings.push(formatted);
   }
   const numericCols = kinds.flatMap((k, j) => (k === 'numeric' ? [j] : []));
   const keep = new Uint8Array(rows).fill(1);
@@ -143,7 +173,7 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
       if (status !== CELL_OK) problem = cellProblem(status, columns[col][i]);
     }
     if (problem === null) continue;
-    const message = `Line ${lines[i]}, column "${names[col]}" (column ${col + 1}): ${problem}.`;
+    const message = `Line ${lines[i]}, column "${clipText(names[col])}" (column ${col + 1}): ${problem}.`;
     if (!drop) throw new CsvError(message, { line: lines[i], column: col + 1, columnName: names[col] });
     keep[i] = 0;
     dropped++;
@@ -155,19 +185,8 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
 
   // Labels → class ids.
   const labelCells = columns[labelIndex];
-  const distinct = new Set<string>();
-  for (let i = 0; i < rows; i++) if (keep[i]) distinct.add(labelCells[i].trim());
-  const classNames = sortLabels([...distinct]);
-  const labelName = names[labelIndex];
-  if (classNames.length < 2) {
-    throw new CsvError(`The label column "${labelName}" has only one class ("${classNames[0]}"); a classifier needs at least two.`,
-      { column: labelIndex + 1, columnName: labelName });
-  }
-  const maxClasses = options.maxClasses ?? 100;
-  if (classNames.length > maxClasses) {
-    throw new CsvError(`The label column "${labelName}" has ${fmt(classNames.length)} distinct values; the limit is ` +
-      `${maxClasses} classes. Is it the right column?`, { column: labelIndex + 1, columnName: labelName });
-  }
+  const labelName = clipText(names[labelIndex]);
+  const labels = labelClasses(labelCells, keep, names[labelIndex], labelIndex + 1, options.maxClasses ?? 100);
 
   // Feature layout: numeric columns are one feature, categorical ones one per category.
   const maxCategories = options.maxCategories ?? 50;
@@ -179,16 +198,17 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
     catIndex.push(null);
     if (kinds[j] !== 'categorical') {
       info.push({ name: names[j], kind: kinds[j] });
-      if (kinds[j] === 'numeric') { featureNames.push(names[j]); oneHot.push(false); }
+      if (kinds[j] === 'numeric') { featureNames.push(clipText(names[j])); oneHot.push(false); }
       continue;
     }
     const { categories, capped } = categoriesOf(columns[j], keep, maxCategories);
     if (capped !== null) {
-      warnings.push(`Column "${names[j]}" has ${fmt(capped)} distinct values; the ${categories.length - 1} most ` +
+      warnings.push(`Column "${clipText(names[j])}" has ${fmt(capped)} distinct values; the ${categories.length - 1} most ` +
         `frequent were kept and the rest grouped as "(other)" (limit ${maxCategories} per column).`);
     }
     catIndex[j] = new Map(categories.map((c, t) => [c, featureNames.length + t]));
-    for (const c of categories) { featureNames.push(`${names[j]}=${c}`); oneHot.push(true); }
+    // Names reach menus, tables and reports: both halves clipped (a 5 MB cell must not reach the page).
+    for (const c of categories) { featureNames.push(`${clipText(names[j], 40)}=${clipText(c, 40)}`); oneHot.push(true); }
     info.push({ name: names[j], kind: 'categorical', categories });
   }
   const d = featureNames.length;
@@ -205,7 +225,7 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
 
   const rawX = new Float32Array(n * d);
   const y = new Int32Array(n);
-  const classId = new Map(classNames.map((c, t) => [c, t]));
+  const classId = new Map(labels.map((c, t) => [c, t]));
   let r = 0;
   for (let i = 0; i < rows; i++) {
     if (!keep[i]) continue;
@@ -230,8 +250,8 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
     }
   }
   const dataset: Dataset = {
-    name: options.name ?? 'csv', kind: 'tabular', x, y, n, d, numClasses: classNames.length,
-    featureNames, classNames, rawX, scaling,
+    name: options.name ?? 'csv', kind: 'tabular', x, y, n, d, numClasses: labels.length,
+    featureNames: distinctNames(featureNames), classNames: distinctNames(labels.map((l) => clipText(l))), rawX, scaling,
   };
   return { dataset, droppedRows: dropped, warnings, columns: info };
 }
