@@ -29,6 +29,17 @@ describe('pipeline stages', () => {
     expect(runStages(PLAN, p).find((s) => s.key === 'shadows')?.count).toEqual({ done: 2, total: 4 });
   });
 
+  it('lights shadow models that a pool trains beside the target, but not idle ones', () => {
+    let p = foldProgress(null, 'target', { done: 3, total: 30 });
+    expect(states(p)).toMatchObject({ target: 'active', shadows: 'todo', references: 'todo' });
+    p = foldProgress(foldProgress(p, 'shadows', { done: 1, total: 4 }), 'target', { done: 4, total: 30 });
+    expect(states(p)).toMatchObject({ data: 'done', target: 'active', shadows: 'active', references: 'todo' });
+    // A pool reports 0 of 8 reference models from the start: not running yet, so not lit.
+    p = foldProgress(p, 'references', { done: 0, total: 8 });
+    p = foldProgress(p, 'target', { done: 5, total: 30 });
+    expect(states(p)).toMatchObject({ target: 'active', shadows: 'active', references: 'todo' });
+  });
+
   it('leaves out groups the run does not train, and ticks everything when done', () => {
     expect(runStages({ epochs: 5, shadows: 0, references: 0 }, null).map((s) => s.key)).toEqual(['data', 'target', 'attacks']);
     expect(Object.values(states(foldProgress(null, 'done')))).toEqual(['done', 'done', 'done', 'done', 'done']);

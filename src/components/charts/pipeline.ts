@@ -86,14 +86,15 @@ function stateOf(key: StageKey, progress: RunProgress | null): StageState {
   const at = RANK[phase];
   const own = STAGE_RANK[key];
   if (own < at) return 'done';
+  // A counted group that reported progress is running, whatever the leading phase: a worker
+  // pool may train shadow models beside the target, or reference models beside the shadows.
+  // A pool reports every group's count from the start, so a count of 0 alone says nothing.
+  const c = key === 'target' || key === 'shadows' || key === 'references' ? progress?.counts[key] : undefined;
+  if (c && c.total > 0 && c.done >= c.total) return 'done';
+  if (c && c.done > 0) return 'active';
   if (own > at) return 'todo';
-  if (key === 'shadows' || key === 'references') {
-    const c = progress?.counts[key];
-    if (c && c.total > 0 && c.done >= c.total) return 'done';
-    // Side by side or one after the other: only a group that reported progress is running.
-    return phase === key || c ? 'active' : 'todo';
-  }
-  return 'active';
+  // Shadow and reference models share a rank: only the group the phase names is running.
+  return (key === 'shadows' || key === 'references') && phase !== key ? 'todo' : 'active';
 }
 
 /** The strip's stages for `plan` at `progress` (null: idle, before any run). Pure. */

@@ -126,6 +126,8 @@ export async function ensureShadows(a: Artifacts, opts: PrepareOptions = {}, tra
     onEpoch: () => tracker?.emit('shadows', label, ++epochs / total, undefined, { done: Math.floor((epochs * K) / total), total: K }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('shadows', b)),
   }, false);
+  // All K are trained, also when early stopping ended some before their planned epochs.
+  tracker?.emit('shadows', label, 1, undefined, { done: K, total: K });
   a.timingsMs.shadows = nowMs() - t0;
   return a.shadows;
 }
@@ -143,6 +145,7 @@ export async function ensureReferences(a: Artifacts, opts: PrepareOptions = {}, 
     onEpoch: () => tracker?.emit('references', `training ${M} reference models`, ++epochs / total, undefined, { done: Math.floor((epochs * M) / total), total: M }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('references', b)),
   }, true);
+  tracker?.emit('references', `training ${M} reference models`, 1, undefined, { done: M, total: M });
   a.timingsMs.references = nowMs() - t0;
   return a.references;
 }
