@@ -2,37 +2,65 @@
  * @fileoverview `experiment`: run a preset or a config file end to end and print the results JSON
  * of the CLI contract (DESIGN.md); `--scores` writes per-record attack scores.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from './types';
 import { numberFlag, UsageError, type ParsedFlags } from '../args';
+import { assertWritable, readInputFile } from '../files';
 import { initNodeBackend } from '../tf-node';
-import { ConfigError, defaultConfig, mergeConfig, presetConfig, runExperiment, withField, type ExperimentConfig, type ExperimentResult } from '../../core/experiment/index';
-import { CsvError, parseCsv } from '../../core/data/csv';
+import { ConfigError, defaultConfig, mergeConfig, presetConfig, runExperiment, type ExperimentConfig, type ExperimentResult } from '../../core/experiment/index';
+import type { FieldString } from '../../core/experiment/config';
+import { CSV_MAX_BYTES, CsvError, parseCsvBytes } from '../../core/data/csv';
 import type { Dataset } from '../../core/data/types';
+
+/** A config file larger than this is not a config (the full default config is about 1.5 KB). */
+const CONFIG_MAX_BYTES = 1024 * 1024;
 
 /**
  * The config the flags name: a preset, a config file over the defaults, or, with neither, the
  * playground's default experiment (defaultConfig(), the page's config before any URL setting).
  */
 export async function loadConfig(flags: ParsedFlags): Promise<ExperimentConfig> {
+  const { base, patch } = await configParts(flags);
+  return mergeConfig(base, patch);
+}
+
+/**
+ * The base config and the file's JSON patch, unmerged, so the run can lay the file and every
+ * override over the base in one validated step.
+ */
+async function configParts(flags: ParsedFlags): Promise<{ base: ExperimentConfig; patch: unknown }> {
   const preset = flags.preset as string | undefined;
   const file = flags.config as string | undefined;
   if (preset && file) throw new UsageError('give at most one of --preset NAME or --config FILE.json');
-  if (!preset && !file) return defaultConfig();
+  if (!preset && !file) return { base: defaultConfig(), patch: {} };
   if (preset) {
     try {
-      return presetConfig(preset);
+      return { base: presetConfig(preset), patch: {} };
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
   }
-  let json: unknown;
+  const bytes = await readInputFile('config', file!, CONFIG_MAX_BYTES);
   try {
-    json = JSON.parse(await readFile(file!, 'utf8'));
+    // A byte-order mark (Windows editors write one) is not part of the JSON.
+    return { base: defaultConfig(), patch: JSON.parse(Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '')) };
   } catch (err) {
-    throw new UsageError(`cannot read --config ${file}: ${(err as Error).message}`);
+    throw new UsageError(`cannot read --config ${file}: ${(err as Error).message.split('\n')[0]}`);
   }
-  return mergeConfig(defaultConfig(), json);
+}
+
+/** `--data`/`--seed`/`--shadows`/`--set` as field pairs, in the order they apply (a later pair wins). */
+function overridePairs(flags: ParsedFlags, csv: boolean): FieldString[] {
+  const pairs: FieldString[] = csv ? [['data.name', 'csv']] : [];
+  // numberFlag refuses what is not a plain decimal number; the field checks the range.
+  if (numberFlag(flags, 'seed') !== undefined) pairs.push(['seed', flags.seed as string]);
+  if (numberFlag(flags, 'shadows') !== undefined) pairs.push(['attack.shadows', flags.shadows as string]);
+  for (const pair of (flags.set as string[] | undefined) ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) throw new UsageError(`--set needs FIELD=VALUE, got "${pair}"`);
+    pairs.push([pair.slice(0, eq), pair.slice(eq + 1)]);
+  }
+  return pairs;
 }
 
 async function loadCsv(flags: ParsedFlags, log: (s: string) => void): Promise<Dataset | undefined> {
@@ -40,8 +68,11 @@ async function loadCsv(flags: ParsedFlags, log: (s: string) => void): Promise<Da
   if (!path) return undefined;
   const label = flags.label as string | undefined;
   if (!label) throw new UsageError('--data needs --label COLUMN (the column to predict)');
+  // Stat first: a file over the cap is refused from its size, not read whole.
+  const bytes = await readInputFile('data', path, CSV_MAX_BYTES);
   try {
-    const parsed = parseCsv(await readFile(path, 'utf8'), { labelColumn: label, name: path });
+    // The page reads files through the same decoder and parser (csv-decode.ts), so both agree.
+    const parsed = parseCsvBytes(bytes, { labelColumn: label, name: path });
     parsed.warnings.forEach((w) => log(`warning: ${w}`));
     return parsed.dataset;
   } catch (err) {
@@ -78,23 +109,20 @@ export const experimentCommand: Command = {
     { name: 'scores', description: 'write per-record attack scores to this JSON file' },
   ],
   async run(flags, log) {
-    let config = await loadConfig(flags);
-    const csv = await loadCsv(flags, log);
+    const { base, patch } = await configParts(flags);
+    const pairs = overridePairs(flags, !!flags.data);
+    // Before the CSV and long before training: a finished run must not be lost to an unwritable path.
+    if (flags.scores) await assertWritable('scores', flags.scores as string);
+    let config: ExperimentConfig;
     try {
-      if (csv) config = withField(config, 'data.name', 'csv');
-      const seed = numberFlag(flags, 'seed');
-      if (seed !== undefined) config = withField(config, 'seed', String(seed));
-      const shadows = numberFlag(flags, 'shadows');
-      if (shadows !== undefined) config = withField(config, 'attack.shadows', String(shadows));
-      for (const pair of (flags.set as string[] | undefined) ?? []) {
-        const eq = pair.indexOf('=');
-        if (eq < 1) throw new UsageError(`--set needs FIELD=VALUE, got "${pair}"`);
-        config = withField(config, pair.slice(0, eq), pair.slice(eq + 1));
-      }
+      // The file and every override at once: their order never matters, only the result is checked.
+      config = mergeConfig(base, patch, pairs);
     } catch (err) {
       if (err instanceof ConfigError) throw new UsageError(err.message);
       throw err;
     }
+    const csv = await loadCsv(flags, log);
+    if (config.data.name === 'csv' && !csv) throw new UsageError('data.name is csv: give the file with --data FILE.csv --label COLUMN');
     const backend = (flags.backend as string | undefined) ?? 'wasm';
     if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend must be cpu or wasm, got "${backend}"`);
     await initNodeBackend(backend);
