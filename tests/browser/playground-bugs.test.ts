@@ -83,9 +83,8 @@ describe('playground bugs', () => {
     for (const s of during) {
       const [phase, active] = s.split('|');
       const stages = active.split(',').filter(Boolean).map((a) => a.split(':')[0]);
-      // While the target trains, the target is lit (a pool may train shadow models beside it), never the data.
-      if (phase === 'target') expect(stages[0], s).toBe('target');
-      if (phase === 'target') for (const st of stages.slice(1)) expect(['shadows', 'references'], s).toContain(st);
+      // While the target trains, the data stage is never lit (a pool may train attacker models beside the target).
+      if (phase === 'target') for (const st of stages) expect(['target', 'shadows', 'references'], s).toContain(st);
       // Shadow and reference models may train side by side; a group that finished is no longer lit.
       if (phase === 'shadows' || phase === 'references') for (const st of stages) expect(['shadows', 'references'], s).toContain(st);
       if (phase === 'attacks' || phase === 'queries') expect(stages, s).toEqual(['attacks']);
@@ -98,8 +97,9 @@ describe('playground bugs', () => {
       }
     }
     expect(seen.some((s) => s.startsWith('target|target:'))).toBe(true);
-    expect(seen.some((s) => /^shadows\|.*shadows:\d\/2/.test(s))).toBe(true);
-    expect(seen.some((s) => /^references\|.*references:\d\/4/.test(s))).toBe(true);
+    // Each attacker group was lit with its own count at some point (in whichever phase led).
+    expect(seen.some((s) => /shadows:\d\/2/.test(s))).toBe(true);
+    expect(seen.some((s) => /references:\d\/4/.test(s))).toBe(true);
     expect(seen.at(-1)).toMatch(/^done\|$/);
     await page.close();
   });
