@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { cspPlugin } from './csp.config.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  // The Content-Security-Policy as a header on every response, page and worker (csp.config.ts).
+  plugins: [svelte(), cspPlugin()],
   // Relative asset paths so the built app works from any static folder (GitHub Pages, a USB stick).
   base: './',
   worker: { format: 'es' },

@@ -19,3 +19,13 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
   return s || 'section';
 }
+
+/**
+ * Moves `style="…"` attributes to `data-style="…"`. KaTeX lays math out with inline styles, which
+ * the page's Content-Security-Policy refuses when the HTML is parsed; the lesson page applies them
+ * through the CSSOM instead (components/lessons/deferred-styles.ts), which the policy allows. Only
+ * for HTML we generate: lesson files' own raw HTML is escaped before it gets here. Pure.
+ */
+export function deferInlineStyles(html: string): string {
+  return html.replace(/ style="([^"]*)"/g, ' data-style="$1"');
+}

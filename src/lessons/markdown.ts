@@ -6,7 +6,7 @@
  */
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import katex from 'katex';
-import { escapeHtml, slugify } from './html';
+import { deferInlineStyles, escapeHtml, slugify } from './html';
 import { LessonFormatError } from './front-matter';
 import { PLACEHOLDER_SOURCE, parsePlaceholder, type PlaceholderRef } from './placeholders';
 import type { GlossToken } from './glossary';
@@ -26,18 +26,32 @@ export interface RenderContext {
 
 function renderMath(tex: string, displayMode: boolean): string {
   try {
-    return katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'error' });
+    return deferInlineStyles(katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'error' }));
   } catch (err) {
     throw new LessonFormatError(`bad math "${tex}": ${(err as Error).message}`);
   }
 }
 
-/** Only our own links: in-app hashes, relative paths, and https pages. Pure. */
+/** A stand-in origin to resolve links against: what stays on it stays on the app's origin. */
+const PROBE_BASE = 'https://app.invalid/course/lesson';
+const PROBE_ORIGIN = new URL(PROBE_BASE).origin;
+
+/**
+ * The link if it stays in the app (`#` fragments and same-origin relative paths such as `./x`,
+ * `../x`, `?q` or `x`), else null. The link is resolved the way a browser resolves it, so forms
+ * that only look relative are refused too: `/\evil.example` and `\\evil.example` (a backslash is a
+ * slash to the URL parser), `//evil.example`, and a scheme split by a tab (`java\tscript:`). Pure.
+ */
 export function safeHref(href: string): string | null {
-  const h = href.trim();
-  if (/^https?:\/\//i.test(h) || h.startsWith('#') || h.startsWith('./') || h.startsWith('?')) return h;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(h) || h.startsWith('//')) return null;
-  return h;
+  // The URL parser drops tabs and newlines anywhere, and control characters and spaces at the ends.
+  const h = href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  // Lesson links never need a backslash or a control character; browsers read them unpredictably.
+  if (h === '' || /[\\\u0000-\u001f\u007f]/.test(h) || /^[a-z][a-z0-9+.-]*:/i.test(h)) return null;
+  try {
+    return new URL(h, PROBE_BASE).origin === PROBE_ORIGIN ? h : null;
+  } catch {
+    return null;
+  }
 }
 
 const PLACEHOLDER_AT_START = new RegExp(`^${PLACEHOLDER_SOURCE}`);
@@ -118,13 +132,12 @@ export function lessonMarked(ctx: RenderContext): Marked {
         const inner = this.parser.parseInline(tokens);
         const safe = safeHref(href);
         if (safe === null) return inner;
-        const external = /^https?:/i.test(safe);
         const t = title ? ` title="${escapeHtml(title)}"` : '';
-        return `<a href="${escapeHtml(safe)}"${t}${external ? ' rel="noopener noreferrer" target="_blank"' : ''}>${inner}</a>`;
+        return `<a href="${escapeHtml(safe)}"${t}>${inner}</a>`;
       },
       image({ href, text }: Tokens.Image) {
         const safe = safeHref(href);
-        if (safe === null || /^https?:/i.test(safe)) return escapeHtml(text);
+        if (safe === null) return escapeHtml(text);
         return `<img src="${escapeHtml(safe)}" alt="${escapeHtml(text)}" loading="lazy">`;
       },
     },

@@ -157,6 +157,8 @@ export class Engine {
     failNextRun: (message: string): Promise<void> | undefined => this.api?.failNextRunForTest(message),
     /** Makes the worker crash in the middle of its next run. */
     crashNextRun: (): Promise<void> | undefined => this.api?.crashNextRunForTest(),
+    /** Tries an off-origin request and eval from inside the worker; says what got through. */
+    probeCsp: (offOrigin: string) => this.api?.probeCspForTest(offOrigin),
   };
 
   /** Live tensors in the worker (for leak checks and the memory readout). */

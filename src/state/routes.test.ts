@@ -14,6 +14,20 @@ describe('hash routes', () => {
     expect(parseHash('#/<img src=x>')).toEqual({ name: 'lessons', rest: [] });
   });
 
+  it('never throws on a malformed hash: bad percent-encoding stays as typed', () => {
+    expect(parseHash('#/lessons/%')).toEqual({ name: 'lessons', rest: ['%'] });
+    expect(parseHash('#/lessons/%E0%A4%A')).toEqual({ name: 'lessons', rest: ['%E0%A4%A'] });
+    expect(parseHash('#/%/x')).toEqual({ name: 'lessons', rest: [] });
+    expect(parseHash('#/lessons/01-remembers/%zz')).toEqual({ name: 'lessons', rest: ['01-remembers', '%zz'] });
+  });
+
+  it('treats prototype names as unknown routes, and passes them on as plain lesson slugs', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(parseHash(`#/${name}`)).toEqual({ name: 'lessons', rest: [] });
+      expect(parseHash(`#/lessons/${name}`)).toEqual({ name: 'lessons', rest: [name] });
+    }
+  });
+
   it('round-trips through routeHash', () => {
     expect(parseHash(routeHash('lessons', 'a b'))).toEqual({ name: 'lessons', rest: ['a b'] });
   });

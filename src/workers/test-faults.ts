@@ -46,3 +46,45 @@ export function withArmedFault(onProgress: (e: ProgressEvent) => void): (e: Prog
     onProgress(e);
   };
 }
+
+/** What the worker's Content-Security-Policy let through (tests/browser/privacy.test.ts). */
+export interface CspProbe {
+  /** 'blocked (<the error>)', or 'reached (HTTP n)' when the request left the worker. */
+  readonly fetch: string;
+  /** 'blocked', or 'ran' when a string was compiled as code in a later task. */
+  readonly eval: string;
+  /** Violations the worker saw while probing: "<directive> <blocked URL>". */
+  readonly violations: readonly string[];
+}
+
+/**
+ * Tries, from inside the worker, what the policy must refuse: a request to another origin
+ * (`offOrigin`, a server the test runs, so it would answer) and eval in a later task, where page
+ * code would run it (a call made straight from a message may be treated differently).
+ */
+export async function probeCspForTest(offOrigin: string): Promise<CspProbe> {
+  const violations: string[] = [];
+  const record = (e: SecurityPolicyViolationEvent) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`);
+  self.addEventListener('securitypolicyviolation', record);
+  let fetched: string;
+  try {
+    const res = await fetch(offOrigin, { cache: 'no-store' });
+    fetched = `reached (HTTP ${res.status})`;
+  } catch (err) {
+    fetched = `blocked (${String(err)})`;
+  }
+  const evaluated = await new Promise<string>((resolve) =>
+    setTimeout(() => {
+      try {
+        (0, eval)('1 + 1');
+        resolve('ran');
+      } catch {
+        resolve('blocked');
+      }
+    }, 0),
+  );
+  // Violation events are queued as tasks; let them arrive before reporting.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  self.removeEventListener('securitypolicyviolation', record);
+  return { fetch: fetched, eval: evaluated, violations };
+}

@@ -12,7 +12,7 @@ import type { ProgressEvent } from '../core/experiment/index';
 import { loadCsv, loadedCsv, type CsvFailure, type CsvSummary } from './csv-session';
 import { lessonMetaRun } from './lesson-meta';
 import type { MetaSample } from '../lessons/result';
-import { crashForTest, crashNextRunForTest, failNextRunForTest, withArmedFault } from './test-faults';
+import { crashForTest, crashNextRunForTest, failNextRunForTest, probeCspForTest, withArmedFault, type CspProbe } from './test-faults';
 
 
 export const workerApi = {
@@ -59,6 +59,11 @@ export const workerApi = {
   /** Test-only: the worker crashes (an uncaught error) in the middle of the next run. */
   async crashNextRunForTest(): Promise<void> {
     crashNextRunForTest();
+  },
+
+  /** Test-only: tries an off-origin request and eval from inside the worker (its CSP must refuse both). */
+  async probeCspForTest(offOrigin: string): Promise<CspProbe> {
+    return probeCspForTest(offOrigin);
   },
 
   /** Live tensors and bytes in the worker, for leak checks. */

@@ -1,13 +1,18 @@
 /**
  * @fileoverview The learner's privacy in the built app: every request the page and its worker make,
  * across every route, a lesson and a live experiment, is a GET for one of the app's own static
- * files; the Content-Security-Policy is set, blocks inline scripts and eval, and the app (wasm
- * backend included) runs under it without a violation; an uploaded CSV is kept in memory only.
+ * files; the Content-Security-Policy is sent as a header, blocks inline scripts and eval, and the
+ * app (wasm backend included) runs under it without a violation; the worker gets its own policy,
+ * which blocks requests to other origins and eval from inside it; an uploaded CSV is kept in
+ * memory only.
  */
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
+import { preview } from 'vite';
 import { useAppSession } from './support/session';
 
 const session = useAppSession();
@@ -29,6 +34,8 @@ async function recordedPage(): Promise<{ page: Page; requests: Request[] }> {
 
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
+const parsePolicy = (csp: string) => Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+
 /** Why a request is not a plain GET for a file the built app ships, or null if it is one. */
 function problemWith(r: Request): string | null {
   const url = r.url();
@@ -38,7 +45,7 @@ function problemWith(r: Request): string | null {
   if (r.postData()) return `sends a body: ${url}`;
   const path = decodeURIComponent(new URL(url).pathname);
   const file = path === '/' ? 'index.html' : path.slice(1);
-  return existsSync(join('dist', file)) ? null : `not a static file of the app: ${url}`;
+  return existsSync(join(process.env.MIA_DIST ?? 'dist', file)) ? null : `not a static file of the app: ${url}`;
 }
 
 describe('network', () => {
@@ -72,11 +79,15 @@ describe('network', () => {
 describe('Content-Security-Policy', () => {
   it('is strict, blocks inline scripts and eval, and the app runs under it', async () => {
     const { page } = await recordedPage();
-    await page.goto(`${session.server.url}/?${TINY}#/playground`);
+    const response = await page.goto(`${session.server.url}/?${TINY}#/playground`);
     const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    // Sent as a header (what binds the worker too); the <meta> copy is the same policy.
+    expect(response?.headers()['content-security-policy']).toBe(csp);
+    const directives = parsePolicy(csp);
     expect(directives['default-src']).toEqual(["'self'"]);
-    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    // The page compiles no wasm and needs no inline style: only the worker gets 'wasm-unsafe-eval'.
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['style-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
     // The built page has no inline script for the policy to have to allow.
@@ -104,7 +115,7 @@ describe('Content-Security-Policy', () => {
     expect(outcome).toEqual({ inline: null, evalResult: 'blocked' });
     await expect.poll(() => violations(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/)]));
 
-    // The app still trains on wasm, which needs only 'wasm-unsafe-eval'.
+    // The app still trains on wasm, in the worker, under the worker's own policy.
     const before = (await violations(page)).length;
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     await page.getByTestId('run').click();
@@ -112,6 +123,82 @@ describe('Content-Security-Policy', () => {
     expect(await page.getByTestId('run-summary').getAttribute('data-backend')).toBe('wasm');
     expect((await violations(page)).length).toBe(before);
     await page.close();
+  });
+});
+
+/** The part of `window.__miaTest` (src/state/test-hooks.ts, under `?faults=test`) used here. */
+interface TestHooks {
+  probeWorkerCsp(offOrigin: string): Promise<{ fetch: string; eval: string; violations: string[] }> | undefined;
+  state(): { backend: string | null };
+}
+
+describe('the worker’s Content-Security-Policy', () => {
+  /** A server on another origin that would answer anyone (CORS open), counting what reaches it. */
+  let elsewhere: { url: string; hits: number; close(): Promise<void> };
+  beforeAll(async () => {
+    let hits = 0;
+    const server = createServer((_req, res) => {
+      hits++;
+      res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' });
+      res.end('leaked');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    elsewhere = {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/collect`,
+      get hits() {
+        return hits;
+      },
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  });
+  afterAll(async () => {
+    await elsewhere?.close();
+  });
+
+  /** Opens the app from `origin` with the test hooks, waits for the worker, and probes it. */
+  async function probeWorker(origin: string) {
+    const page = await session.browser.context.newPage();
+    const workerHeaders: Record<string, string>[] = [];
+    page.on('response', (r) => r.url().includes('experiment.worker') && workerHeaders.push(r.headers()));
+    await page.goto(`${origin}/?faults=test&backend=wasm#/playground`);
+    await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
+    const probe = await page.evaluate((u) => (window as unknown as { __miaTest: TestHooks }).__miaTest.probeWorkerCsp(u)!, elsewhere.url);
+    const backend = await page.evaluate(() => (window as unknown as { __miaTest: TestHooks }).__miaTest.state().backend);
+    await page.close();
+    return { probe, workerHeaders, backend };
+  }
+
+  it('comes with the worker’s script, lets wasm compile, and blocks off-origin requests and eval inside the worker', async () => {
+    const before = elsewhere.hits;
+    const { probe, workerHeaders, backend } = await probeWorker(session.server.url);
+    // The wasm backend compiled its .wasm files under the worker's policy.
+    expect(backend).toBe('wasm');
+    // One response per worker in the pool; each carries the worker's policy.
+    expect(workerHeaders.length).toBeGreaterThan(0);
+    for (const headers of workerHeaders) {
+      const policy = parsePolicy(headers['content-security-policy'] ?? '');
+      expect(policy['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      expect(policy['connect-src']).toEqual(["'self'"]);
+    }
+    expect(probe.fetch).toMatch(/^blocked/);
+    expect(probe.eval).toBe('blocked');
+    expect(probe.violations).toEqual(expect.arrayContaining([`connect-src ${elsewhere.url}`, 'script-src eval']));
+    expect(elsewhere.hits - before).toBe(0);
+    console.log(`worker probe under the header: ${JSON.stringify(probe)}`);
+  });
+
+  it('(control) the same build without the header lets the worker reach the other server and eval', async () => {
+    // The old set-up: the policy only as the page's <meta>, which the worker never sees.
+    const bare = await preview({ configFile: false, build: { outDir: process.env.MIA_DIST ?? 'dist' }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+    try {
+      const before = elsewhere.hits;
+      const { probe } = await probeWorker(bare.resolvedUrls!.local[0].replace(/\/$/, ''));
+      expect(probe.fetch).toBe('reached (HTTP 200)');
+      expect(probe.eval).toBe('ran');
+      expect(elsewhere.hits - before).toBe(1);
+    } finally {
+      await bare.close();
+    }
   });
 });
 

@@ -30,14 +30,15 @@ function inlineTree(original: Element, clone: Element): void {
     for (const attr of [...c.attributes]) {
       const name = attr.name;
       if (name === 'class' || name === 'role' || name === 'tabindex' || name.startsWith('aria-')) c.removeAttribute(name);
-      else if (attr.value.includes('var(')) c.setAttribute(name, resolveCssVars(attr.value, (v) => cs.getPropertyValue(v)));
+      else if (name !== 'style' && attr.value.includes('var(')) c.setAttribute(name, resolveCssVars(attr.value, (v) => cs.getPropertyValue(v)));
     }
     if (cs.display === 'none') {
       c.setAttribute('display', 'none');
       return;
     }
+    // Through the CSSOM: the page's CSP (no 'unsafe-inline' styles) refuses setAttribute('style').
     const style = inlineStyle((p) => cs.getPropertyValue(p));
-    if (style) c.setAttribute('style', style);
+    if (style) (c as Element & ElementCSSInlineStyle).style.cssText = style;
     else c.removeAttribute('style');
   });
 }

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CHEAT_SHEET_SWEEP, sweepCacheKey, sweepDefinition, type SweepRow } from '../../core/experiment/sweep';
 import { defenseNote } from './defense-notes';
 import { readSweepCache, sweepReference, writeSweepCache, type CachedSweep } from './sweep-cache';
+import { safeStore, type SafeStore } from '../../state/storage';
 
-function memoryStore(): Pick<Storage, 'getItem' | 'setItem'> & { data: Map<string, string> } {
+function memoryStore(): SafeStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+  const store = safeStore(() => ({ getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) }));
+  return Object.assign(store, { data });
 }
 
 const rows = (def = CHEAT_SHEET_SWEEP): SweepRow[] =>
@@ -37,12 +39,12 @@ describe('sweep cache', () => {
 
   it('ignores damaged or foreign entries and survives a storage that throws', () => {
     const store = memoryStore();
-    store.setItem(sweepCacheKey(CHEAT_SHEET_SWEEP), '{not json');
+    store.write(sweepCacheKey(CHEAT_SHEET_SWEEP), '{not json');
     expect(readSweepCache(store, CHEAT_SHEET_SWEEP)).toBeNull();
     const bad = { id: CHEAT_SHEET_SWEEP.id, backend: 'wasm', finishedAt: '', rows: rows().map((r) => ({ ...r, auc: 7 })) };
-    store.setItem(sweepCacheKey(CHEAT_SHEET_SWEEP), JSON.stringify(bad));
+    store.write(sweepCacheKey(CHEAT_SHEET_SWEEP), JSON.stringify(bad));
     expect(readSweepCache(store, CHEAT_SHEET_SWEEP)).toBeNull();
-    const throwing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); } };
+    const throwing = safeStore(() => ({ getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => undefined }));
     expect(readSweepCache(throwing, CHEAT_SHEET_SWEEP)).toBeNull();
     expect(writeSweepCache(throwing, CHEAT_SHEET_SWEEP, { id: 'x', backend: 'wasm', finishedAt: '', rows: [] })).toBe(false);
     expect(readSweepCache(null, CHEAT_SHEET_SWEEP)).toBeNull();

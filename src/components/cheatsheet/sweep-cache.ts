@@ -1,10 +1,11 @@
 /**
  * @fileoverview A finished cheat-sheet sweep kept for the session (sessionStorage), keyed by the
- * sweep's definition so a changed definition never shows stale numbers. Storage may be missing or
- * full (private modes, quotas): reads then return null and writes do nothing.
+ * sweep's definition so a changed definition never shows stale numbers. Storage goes through
+ * src/state/storage.ts: where it is missing, blocked or full, reads return null and writes false.
  */
 import { sweepCacheKey, type SweepDefinition, type SweepRow } from '../../core/experiment/sweep';
 import type { SweepReference } from '../../report/model';
+import { readJson, writeJson, sessionStore as browserSessionStore, type SafeStore } from '../../state/storage';
 
 export interface CachedSweep {
   readonly id: string;
@@ -13,8 +14,6 @@ export interface CachedSweep {
   readonly finishedAt: string;
   readonly rows: readonly SweepRow[];
 }
-
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
 const isRate = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
 
@@ -26,36 +25,25 @@ function validRow(r: unknown, key: string): r is SweepRow {
 }
 
 /** The cached sweep for `def`, or null when there is none or it does not match `def`. */
-export function readSweepCache(storage: KeyValueStore | null, def: SweepDefinition): CachedSweep | null {
-  try {
-    const raw = storage?.getItem(sweepCacheKey(def));
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as CachedSweep;
-    if (parsed.id !== def.id || !Array.isArray(parsed.rows) || parsed.rows.length !== def.steps.length) return null;
-    if (!parsed.rows.every((r, i) => validRow(r, def.steps[i].key))) return null;
-    return parsed;
-  } catch {
-    return null;
-  }
+export function readSweepCache(storage: SafeStore | null, def: SweepDefinition): CachedSweep | null {
+  if (!storage) return null;
+  return readJson(storage, sweepCacheKey(def), (v) => {
+    if (!v || typeof v !== 'object') return null;
+    const parsed = v as CachedSweep;
+    if (parsed.id !== def.id || typeof parsed.backend !== 'string' || typeof parsed.finishedAt !== 'string') return null;
+    if (!Array.isArray(parsed.rows) || parsed.rows.length !== def.steps.length) return null;
+    return parsed.rows.every((r, i) => validRow(r, def.steps[i].key)) ? parsed : null;
+  });
 }
 
 /** Stores a finished sweep for `def`; returns false when storage refused it. */
-export function writeSweepCache(storage: KeyValueStore | null, def: SweepDefinition, sweep: CachedSweep): boolean {
-  try {
-    storage?.setItem(sweepCacheKey(def), JSON.stringify(sweep));
-    return !!storage;
-  } catch {
-    return false;
-  }
+export function writeSweepCache(storage: SafeStore | null, def: SweepDefinition, sweep: CachedSweep): boolean {
+  return storage ? writeJson(storage, sweepCacheKey(def), sweep) : false;
 }
 
-/** sessionStorage, or null where the browser denies it. */
-export function sessionStore(): KeyValueStore | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
+/** The tab's sessionStorage behind the guard of src/state/storage.ts. */
+export function sessionStore(): SafeStore {
+  return browserSessionStore;
 }
 
 /** How a report cites a cached sweep. Pure. */

@@ -7,8 +7,8 @@ import { summarizeSweepRun, sweepConfigs, type SweepDefinition, type SweepRow } 
 import type { ExperimentConfig } from '../../core/experiment/config';
 import type { Engine } from '../../state/engine.svelte';
 import { readSweepCache, writeSweepCache, type CachedSweep } from './sweep-cache';
+import type { SafeStore } from '../../state/storage';
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface SweepProgress {
   readonly label: string;
@@ -34,7 +34,7 @@ export class SweepRun {
   constructor(
     readonly def: SweepDefinition,
     private readonly engine: Engine,
-    private readonly storage: KeyValueStore | null,
+    private readonly storage: SafeStore | null,
   ) {
     this.steps = sweepConfigs(def);
     this.cached = readSweepCache(storage, def);

@@ -35,13 +35,21 @@ export class LessonPageState {
     const widgets: Record<string, WidgetState> = {};
     for (const spec of lesson.widgets) widgets[spec.id] = new WidgetState(spec);
     this.widgets = widgets;
-    const saved = progress.entries[lesson.slug];
+    const saved = progress.saved(lesson.slug);
+    // Saved choices count only where this lesson still has that block and that option.
+    const savedChoice = (choices: Record<string, number> | undefined, id: string, options: number) => {
+      const k = choices && Object.hasOwn(choices, id) ? choices[id] : undefined;
+      return k !== undefined && k < options ? k : undefined;
+    };
     for (const p of lesson.predictions) {
-      const chosen = saved?.predictions[p.id];
+      const chosen = savedChoice(saved?.predictions, p.id, p.options.length);
       if (chosen !== undefined) this.predictions[p.id] = chosen;
       else widgets[p.widget].revealed = false;
     }
-    Object.assign(this.checkpoints, saved?.checkpoints ?? {});
+    for (const c of lesson.checkpoints) {
+      const chosen = savedChoice(saved?.checkpoints, c.id, c.options.length);
+      if (chosen !== undefined) this.checkpoints[c.id] = chosen;
+    }
     progress.visit(lesson.slug);
   }
 

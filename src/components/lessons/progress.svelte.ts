@@ -1,55 +1,46 @@
 /**
  * @fileoverview The reader's progress through the course, kept in localStorage only: which
  * lessons were opened, the predictions made and checkpoint answers, and which lessons are done.
+ * Where storage is blocked or full, progress lasts for this visit; saved progress that does not
+ * fit is dropped on load (stored-values.ts).
  */
+import { localStore, readJson, writeJson, type SafeStore } from '../../state/storage';
+import { PROGRESS_KEY, validProgress, type LessonProgressEntry } from '../../state/stored-values';
 
-export interface LessonProgressEntry {
-  visited: boolean;
-  done: boolean;
-  predictions: Record<string, number>;
-  checkpoints: Record<string, number>;
-}
+export type { LessonProgressEntry };
 
 export type LessonStatus = 'new' | 'started' | 'done';
-
-const KEY = 'mia-playground:lesson-progress';
-
-function load(storage: Storage | null): Record<string, LessonProgressEntry> {
-  try {
-    const raw = storage?.getItem(KEY);
-    const data = raw ? (JSON.parse(raw) as unknown) : {};
-    return data && typeof data === 'object' ? (data as Record<string, LessonProgressEntry>) : {};
-  } catch {
-    return {};
-  }
-}
 
 export class CourseProgress {
   entries: Record<string, LessonProgressEntry> = $state({});
 
-  constructor(private readonly storage: Storage | null = typeof localStorage === 'undefined' ? null : localStorage) {
-    this.entries = load(storage);
+  constructor(private readonly store: SafeStore = localStore) {
+    this.entries = readJson(store, PROGRESS_KEY, validProgress) ?? {};
+  }
+
+  /** The saved entry for `slug`, if any (own keys only: a slug like "constructor" finds nothing). */
+  saved(slug: string): LessonProgressEntry | undefined {
+    return Object.hasOwn(this.entries, slug) ? this.entries[slug] : undefined;
   }
 
   private entry(slug: string): LessonProgressEntry {
-    return (this.entries[slug] ??= { visited: false, done: false, predictions: {}, checkpoints: {} });
+    if (!this.saved(slug)) this.entries[slug] = { visited: false, done: false, predictions: {}, checkpoints: {} };
+    // Read back through the reactive proxy, so mutations of the entry update the views.
+    return this.entries[slug];
   }
 
   private save(): void {
-    try {
-      this.storage?.setItem(KEY, JSON.stringify(this.entries));
-    } catch {
-      // Storage full or blocked (private mode): progress then lasts for this visit only.
-    }
+    // A refused write (blocked or full storage) keeps the progress in memory for this visit.
+    writeJson(this.store, PROGRESS_KEY, this.entries);
   }
 
   status(slug: string): LessonStatus {
-    const e = this.entries[slug];
+    const e = this.saved(slug);
     return e?.done ? 'done' : e?.visited ? 'started' : 'new';
   }
 
   visit(slug: string): void {
-    if (this.entries[slug]?.visited) return;
+    if (this.saved(slug)?.visited) return;
     this.entry(slug).visited = true;
     this.save();
   }

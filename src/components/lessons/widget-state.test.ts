@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { WidgetState } from './widget-state.svelte';
 import { CourseProgress } from './progress.svelte';
+import { safeStore } from '../../state/storage';
 import { readWidget } from '../../lessons/blocks';
 import { applySet } from '../../lessons/variants';
 import type { CacheFile, LessonResult } from '../../lessons/result';
@@ -55,7 +56,7 @@ describe('WidgetState', () => {
 describe('CourseProgress', () => {
   it('keeps visits, predictions and answers in storage', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;
+    const storage = safeStore(() => ({ getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) }));
     const p = new CourseProgress(storage);
     expect(p.status('01-remembers')).toBe('new');
     p.visit('01-remembers');

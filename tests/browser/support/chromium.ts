@@ -2,7 +2,7 @@
  * @fileoverview Finds and launches Debian's Chromium for the browser tests. There is no silent
  * skip: without a browser the tests fail with instructions.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -44,9 +44,22 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * A profile that blocks cookies and site data, as a privacy-minded learner's may: reading
+   * `window.localStorage` then throws a SecurityError (tests/browser/reliability.test.ts).
+   */
+  readonly blockSiteData?: boolean;
+}
+
 /** Launches a persistent context with a fresh profile directory, removed on close. */
-export async function launchChromium(viewport = { width: 1280, height: 800 }): Promise<LaunchedBrowser> {
+export async function launchChromium(viewport = { width: 1280, height: 800 }, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'mia-chromium-'));
+  if (options.blockSiteData) {
+    // The setting behind chrome://settings/cookies → "Block all cookies" (2 = block).
+    mkdirSync(join(userDataDir, 'Default'));
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
