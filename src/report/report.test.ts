@@ -8,7 +8,7 @@ import { initNodeBackend } from '../cli/tf-node';
 import { mergeConfig, defaultConfig } from '../core/experiment/config';
 import type { SweepRow } from '../core/experiment/sweep';
 import { formatPercent } from '../components/charts/format';
-import { runPlayground, resetPlayground } from '../workers/playground-session';
+import { runPlayground } from '../workers/playground-session';
 import type { PlaygroundResult } from '../workers/playground-view';
 import { buildReport, escapeHtml, escapeMarkdown, recommend, reportFile, reportHtml, reportFigures, reportMarkdown, suggestEpsilon } from './index';
 
@@ -29,7 +29,6 @@ let result: PlaygroundResult;
 beforeAll(async () => {
   await initNodeBackend('wasm');
   const clean = await runPlayground(CONFIG, () => undefined, { confidenceSnapshots: false });
-  resetPlayground();
   // Every member's name and every class name is hostile, so whichever records are most exposed carry them.
   result = {
     ...clean,

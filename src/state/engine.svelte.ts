@@ -1,27 +1,36 @@
 /**
- * @fileoverview The connection to the experiment worker: starts it, reports its backend, and
- * runs the backend self-test. Cancelling or a crash terminates the worker and starts a new one.
+ * @fileoverview The engine as the views see it: the pool's status and backend, the self-test, and
+ * runs submitted to the one job runner (job-runner.ts). Cancelling a run or a crash restarts only
+ * the workers concerned; settings live on the page and survive.
  */
-import { proxy, wrap, type Remote } from 'comlink';
-import type { WorkerApi } from '../workers/worker-api';
 import type { BackendInfo } from '../workers/tf-backend';
 import type { SmokeResult } from '../workers/smoke-train';
 import type { PlaygroundResult } from '../workers/playground-view';
 import type { CsvFailure, CsvSummary } from '../workers/csv-session';
-import type { ExperimentConfig, ProgressEvent } from '../core/experiment/index';
+import type { ExperimentConfig } from '../core/experiment/config';
+import type { ProgressEvent } from '../core/experiment/progress';
 import { forcedBackendFromSearch, type BackendName } from '../workers/backend-choice';
 import type { MetaSample } from '../lessons/result';
+import { EngineCrashError, WorkerPool, forcedPoolSizeFromSearch, poolSize } from './job-runner-pool';
+import { JobCancelledError, type JobProgress } from './job-runner-job';
+import { JobRunner } from './job-runner';
+
+export { EngineCrashError };
+export type { JobProgress };
 
 export type EngineStatus = 'starting' | 'ready' | 'error';
 
-/** A run was cut short because the worker crashed; the engine restarts itself and says so in `notice`. */
-export class EngineCrashError extends Error {
-  override readonly name = 'EngineCrashError';
-}
+/** Who submits a run: each keeps its own models and replaces only its own runs. */
+export type RunOwner = 'playground' | 'lessons' | 'sweep' | (string & {});
 
-/** More crashes than this within CRASH_WINDOW_MS stop the automatic restarts (a broken build would loop). */
-const MAX_CRASHES = 3;
-const CRASH_WINDOW_MS = 60_000;
+export interface RunOptions {
+  /** Default 'playground'. */
+  readonly owner?: RunOwner;
+  /** Results on the models trained so far, while the run goes on. */
+  readonly onPartial?: (r: PlaygroundResult) => void;
+  /** Per-record confidences after each epoch (default true: the animated histogram reads them). */
+  readonly confidenceSnapshots?: boolean;
+}
 
 export class Engine {
   status: EngineStatus = $state('starting');
@@ -31,81 +40,78 @@ export class Engine {
   selfTesting = $state(false);
   /** A message about something the engine recovered from (a crash, a restart); cleared by the next run. */
   notice: string | null = $state(null);
+  /** Worker starts so far, so callers know when worker-side state was rebuilt. */
+  generation = $state(0);
+  /** Workers in the pool: one per spare core, at least 2, at most 4 (`?workers=N` overrides). */
+  readonly poolSize: number;
 
-  private worker: Worker | null = null;
-  private api: Remote<WorkerApi> | null = null;
-
+  private readonly pool: WorkerPool;
+  private readonly runner: JobRunner;
   /** The backend forced after a fault (e.g. WebGPU lost), overriding the URL. */
   private fallback: BackendName | null = null;
-  private ready: Promise<void> | null = null;
-  /** Rejects when the current worker crashes, so pending calls do not hang. */
-  private crashed: Promise<never> = new Promise(() => undefined);
-  private crashTimes: number[] = [];
+  private fallbackFrom: string | null = null;
+  private starting: Promise<void> | null = null;
+  private shownInfo: BackendInfo | null = null;
+  private search = '';
 
-  /** Spawns the worker and starts its backend. Safe to call again after a failure. */
-  start(search = location.search): Promise<void> {
-    this.ready = this.spawn(search);
-    return this.ready;
-  }
-
-  /** Waits for the latest start, including one that a crash began while waiting. */
-  private async whenReady(): Promise<void> {
-    while (this.ready) {
-      const pending = this.ready;
-      await pending;
-      if (pending === this.ready) return;
-    }
-  }
-
-  /** Counts worker starts, so callers know when worker-side state (a loaded CSV) was lost. */
-  generation = 0;
-
-  private async spawn(search: string): Promise<void> {
-    this.stop();
-    this.generation++;
-    this.status = 'starting';
-    this.error = null;
-    this.worker = new Worker(new URL('../workers/experiment.worker.ts', import.meta.url), { type: 'module', name: 'experiment' });
-    this.crashed = new Promise<never>((_, reject) => {
-      this.worker!.addEventListener('error', (event) => {
-        // An uncaught error in the worker: it may be in any state, so replace it. Settings live on
-        // this side and survive; models and a loaded CSV are rebuilt on the next run.
-        event.preventDefault();
-        const now = Date.now();
-        this.crashTimes = [...this.crashTimes.filter((t) => now - t < CRASH_WINDOW_MS), now];
-        const what = event.message || 'unknown error';
-        if (this.crashTimes.length > MAX_CRASHES) {
-          reject(new EngineCrashError(`The engine crashed (${what}).`));
-          this.stop();
-          this.fail(`The engine crashed ${this.crashTimes.length} times within a minute (last: ${what}), so it was not restarted again. Reload the page to try again.`);
-          return;
-        }
-        this.notice = `The engine crashed (${what}) and was restarted; your settings are kept.`;
-        reject(new EngineCrashError(this.notice));
-        void this.start(search);
-      });
+  constructor(search = typeof location === 'undefined' ? '' : location.search) {
+    this.search = search;
+    const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
+    this.poolSize = poolSize(cores, forcedPoolSizeFromSearch(search));
+    this.pool = new WorkerPool(this.poolSize, {
+      onChange: () => this.sync(),
+      onCrash: (message, fatal) => {
+        if (fatal) this.runner.dropAll(new EngineCrashError(message));
+        else this.notice = message;
+      },
     });
-    this.crashed.catch(() => undefined);
-    this.api = wrap<WorkerApi>(this.worker);
-    try {
-      const info = await Promise.race([this.api.init(this.fallback ?? forcedBackendFromSearch(search)), this.crashed]);
-      this.backend = this.fallback ? { ...info, reason: `A run failed on ${this.fallbackFrom ?? 'the GPU'}, so the engine restarted on ${info.backend}.` } : info;
-      this.status = 'ready';
-    } catch (err) {
-      if (err instanceof EngineCrashError) return;
-      this.fail(err instanceof Error ? err.message : String(err));
+    this.runner = new JobRunner(this.pool);
+  }
+
+  /** Starts (or restarts) every worker; running jobs end. Safe to call again after a failure. */
+  start(search = this.search): Promise<void> {
+    this.search = search;
+    this.runner.dropAll(new JobCancelledError('The engine restarted.'));
+    const started = this.pool.start(this.fallback ?? forcedBackendFromSearch(search));
+    this.starting = started;
+    this.sync();
+    return started;
+  }
+
+  /** Waits for the latest start, including one begun while waiting. */
+  private async whenStarted(): Promise<void> {
+    while (this.starting) {
+      const pending = this.starting;
+      await pending;
+      if (pending === this.starting) return;
     }
   }
 
-  /** Trains the tiny self-test model in the worker and keeps its result. */
+  private sync(): void {
+    this.generation = this.pool.generation;
+    this.error = this.pool.error;
+    this.status = this.pool.error ? 'error' : this.pool.ready ? 'ready' : 'starting';
+    // The first worker speaks for the pool (they all start the same way); while it restarts, the
+    // backend it had stays on show.
+    const info = this.pool.handles[0]?.info ?? null;
+    if (info && info !== this.shownInfo) {
+      this.shownInfo = info;
+      this.backend = this.fallback ? { ...info, reason: `A run failed on ${this.fallbackFrom ?? 'the GPU'}, so the engine restarted on ${info.backend}.` } : info;
+    }
+    this.runner.pump();
+  }
+
+  /** Trains the tiny self-test model in the first worker and keeps its result. */
   async runSelfTest(): Promise<SmokeResult | null> {
-    if (!this.api || this.status !== 'ready') return null;
+    const h = this.pool.handles[0];
+    if (!h || h.state !== 'ready') return null;
     this.selfTesting = true;
     try {
-      this.selfTest = await this.api.selfTest();
+      this.selfTest = await h.race(h.api.selfTest());
       return this.selfTest;
     } catch (err) {
-      this.fail(err instanceof Error ? err.message : String(err));
+      this.error = err instanceof Error ? err.message : String(err);
+      this.status = 'error';
       return null;
     } finally {
       this.selfTesting = false;
@@ -113,68 +119,89 @@ export class Engine {
   }
 
   /**
-   * Runs an experiment in the worker. Rejects if the worker is stopped meanwhile (the caller
-   * drops stale results by request id). Progress events arrive through a comlink proxy.
+   * Runs an experiment as a job of `options.owner`. Resolves with the final result; rejects with
+   * JobCancelledError when Stop or a newer run of the same owner replaced it, and with
+   * EngineCrashError when a worker it used crashed.
    */
-  async run(config: ExperimentConfig, onProgress: (e: ProgressEvent) => void): Promise<PlaygroundResult> {
-    await this.whenReady();
-    if (!this.api || this.status !== 'ready') throw new Error(this.error ?? 'The engine is not running.');
+  async run(config: ExperimentConfig, onProgress?: (e: ProgressEvent) => void, options: RunOptions = {}): Promise<PlaygroundResult> {
+    await this.whenStarted();
+    if (this.pool.error) throw new Error(this.pool.error);
     this.notice = null;
-    return Promise.race([this.api.run(JSON.parse(JSON.stringify(config)), proxy(onProgress)), this.crashed]);
+    return this.runner.submit({
+      owner: options.owner ?? 'playground',
+      config,
+      csv: config.data.name === 'csv',
+      confidenceSnapshots: options.confidenceSnapshots ?? true,
+      onProgress: onProgress as ((p: JobProgress) => void) | undefined,
+      onPartial: options.onPartial,
+    });
   }
 
   /** Lesson 5: a run that also returns rows of the shadow-model attack's meta-dataset. */
-  async lessonMeta(config: ExperimentConfig, onProgress: (e: ProgressEvent) => void): Promise<{ result: PlaygroundResult; meta: MetaSample }> {
-    await this.whenReady();
-    if (!this.api || this.status !== 'ready') throw new Error(this.error ?? 'The engine is not running.');
-    return Promise.race([this.api.lessonMeta(JSON.parse(JSON.stringify(config)), proxy(onProgress)), this.crashed]);
+  async lessonMeta(config: ExperimentConfig, onProgress?: (e: ProgressEvent) => void, owner: RunOwner = 'lessons'): Promise<{ result: PlaygroundResult; meta: MetaSample }> {
+    await this.whenStarted();
+    if (this.pool.error) throw new Error(this.pool.error);
+    const result = await this.runner.submit({ owner, config, withShadows: true, onProgress: onProgress as ((p: JobProgress) => void) | undefined });
+    return { result, meta: await this.runner.metaSample(owner, config) };
   }
 
-  /** Parses a CSV in the worker (large files never block the page). */
+  /** Whether `owner`'s last run can answer `config` at once (same trained models, still alive). */
+  canReattack(owner: RunOwner, config: ExperimentConfig): boolean {
+    return this.runner.canReattack(owner, config);
+  }
+
+  /** Stops `owner`'s running job: the workers it used restart; its models are freed. */
+  cancel(owner: RunOwner): void {
+    this.runner.cancelOwner(owner);
+  }
+
+  /** Frees everything `owner` holds in the workers (e.g. when a lesson page closes). */
+  release(owner: RunOwner): Promise<void> {
+    return this.runner.releaseOwner(owner);
+  }
+
+  /** Parses a CSV in the workers (large files never block the page); every worker keeps it. */
   async loadCsv(text: string, labelColumn: string, dropInvalidRows: boolean, name: string): Promise<CsvSummary | CsvFailure> {
-    await this.whenReady();
-    if (!this.api) throw new Error('The engine is not running.');
-    return Promise.race([this.api.loadCsv(text, labelColumn, dropInvalidRows, name), this.crashed]);
+    await this.whenStarted();
+    const summary = await this.pool.loadCsv(text, labelColumn, dropInvalidRows, name);
+    if (summary.ok) this.runner.csvVersion++;
+    return summary;
   }
 
-  /** Restarts the worker on wasm after a WebGPU fault; settings live on the main thread and survive. */
+  /** Restarts the pool on wasm after a WebGPU fault; settings live on the main thread and survive. */
   async fallBackToWasm(): Promise<void> {
     this.fallbackFrom = this.backend?.backend ?? null;
     this.fallback = 'wasm';
+    this.backend = null;
     await this.start();
   }
-
-  private fallbackFrom: string | null = null;
 
   /**
    * Test-only fault injection (tests/browser/faults.test.ts). Only src/state/test-hooks.ts calls
    * these, and it is installed only when the page URL has `?faults=test`.
    */
   readonly faultsForTest = {
-    /** Makes the worker throw an uncaught error, as a bug would. */
-    crash: (): Promise<void> | undefined => this.api?.crashForTest(),
-    /** Makes the worker's next run fail mid-training with `message` (e.g. a GPU device loss). */
-    failNextRun: (message: string): Promise<void> | undefined => this.api?.failNextRunForTest(message),
-    /** Makes the worker crash in the middle of its next run. */
-    crashNextRun: (): Promise<void> | undefined => this.api?.crashNextRunForTest(),
-    /** Tries an off-origin request and eval from inside the worker; says what got through. */
-    probeCsp: (offOrigin: string) => this.api?.probeCspForTest(offOrigin),
+    /** Makes the first worker throw an uncaught error, as a bug would. */
+    crash: (): Promise<void> | undefined => this.pool.handles[0]?.api.crashForTest(),
+    /** Makes the next run's target fail mid-training with `message` (e.g. a GPU device loss). */
+    failNextRun: (message: string): Promise<void> => Promise.resolve(this.runner.armFault('fail', message)),
+    /** Makes the worker training the next run's target crash mid-training. */
+    crashNextRun: (): Promise<void> => Promise.resolve(this.runner.armFault('crash')),
+    /** Tries an off-origin request and eval from inside a worker; says what got through. */
+    probeCsp: (offOrigin: string) => this.pool.handles[0]?.api.probeCspForTest(offOrigin),
   };
 
-  /** Live tensors in the worker (for leak checks and the memory readout). */
+  /** Live tensors in all workers together (for leak checks and the memory readout). */
   async memory(): Promise<{ numTensors: number; numBytes: number } | null> {
-    return this.api ? this.api.memory() : null;
+    const live = this.pool.handles.filter((h) => h.state === 'ready');
+    if (live.length === 0) return null;
+    const each = await Promise.all(live.map((h) => h.race(h.api.memory()).catch(() => ({ numTensors: 0, numBytes: 0 }))));
+    return each.reduce((s, m) => ({ numTensors: s.numTensors + m.numTensors, numBytes: s.numBytes + m.numBytes }), { numTensors: 0, numBytes: 0 });
   }
 
-  /** Terminates the worker; anything it was computing is dropped. */
+  /** Terminates every worker; anything they were computing is dropped. */
   stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
-  }
-
-  private fail(message: string): void {
-    this.status = 'error';
-    this.error = message;
+    this.runner.dropAll(new JobCancelledError('The engine was stopped.'));
+    this.pool.stop();
   }
 }

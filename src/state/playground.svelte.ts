@@ -11,7 +11,8 @@ import { presetConfig } from '../core/experiment/presets';
 import { trainingKey } from '../core/experiment/artifacts';
 import type { ProgressEvent, TargetEpoch } from '../core/experiment/progress';
 import type { PlaygroundResult } from '../workers/playground-view';
-import { EngineCrashError, type Engine } from './engine.svelte';
+import { EngineCrashError, type Engine, type JobProgress } from './engine.svelte';
+import { JobCancelledError } from './job-runner-job';
 import { foldProgress, type RunProgress } from '../components/charts/pipeline';
 import { featuredAttack } from '../components/playground/featured';
 import { readConfigParams, writeConfigParams } from './url-config';
@@ -21,12 +22,18 @@ export interface LiveProgress {
   readonly phase: ProgressEvent['phase'];
   readonly fraction: number;
   readonly etaSeconds: number | null;
+  /** Target epochs and attacker models finished so far, of those planned (all workers together). */
+  readonly counts?: JobProgress['counts'];
 }
 
 export class Playground {
   config: ExperimentConfig = $state.raw(defaultConfig());
+  /**
+   * The result on show: the latest finished run's, or, while a run trains, a preview on the models
+   * trained so far (`result.partial` says how many; it sharpens as more arrive).
+   */
   result: PlaygroundResult | null = $state.raw(null);
-  /** The result before the latest one, for ↑/↓ deltas on the scoreboard. */
+  /** The finished result before the latest one, for ↑/↓ deltas on the scoreboard. */
   previous: PlaygroundResult | null = $state.raw(null);
   progress: LiveProgress | null = $state.raw(null);
   liveHistory: TargetEpoch[] = $state.raw([]);
@@ -53,10 +60,13 @@ export class Playground {
   csvError: string | null = $state(null);
   private csvGeneration = -1;
 
-  /** Whether the worker still holds the models behind `result` (a Stop discards them). */
-  private modelsCached = false;
   private requestId = 0;
-  private startedAt = 0;
+  /** The training key of the run in progress, so a request for the same models joins it. */
+  private runningKey: string | null = null;
+  /** The latest finished result (what `result` returns to if a run with previews fails). */
+  private finished: PlaygroundResult | null = null;
+  /** The finished result before it, for `previous`. */
+  private finishedBefore: PlaygroundResult | null = null;
 
   constructor(readonly engine: Engine) {}
 
@@ -87,8 +97,9 @@ export class Playground {
       this.config = next;
       this.error = null;
       this.syncUrl();
-      // Attack and API changes reuse the trained models, so they answer at once.
-      if (!retrains && this.result && this.modelsCached && !this.running) void this.run();
+      // Attack and API changes reuse the trained models (or join the run training them), so they
+      // answer at once.
+      if (!retrains && this.result && (this.running || this.engine.canReattack('playground', next))) void this.run();
     } catch (err) {
       this.error = (err as Error).message;
     }
@@ -130,6 +141,8 @@ export class Playground {
     this.syncUrl();
     this.result = null;
     this.previous = null;
+    this.finished = null;
+    this.finishedBefore = null;
     await this.run();
   }
 
@@ -144,11 +157,15 @@ export class Playground {
   async run(): Promise<void> {
     const id = ++this.requestId;
     const config = this.config;
+    // A request with the same trained models joins the run in progress: its curves go on.
+    const joins = this.running && this.runningKey === trainingKey(config);
     this.running = true;
     this.error = null;
-    this.startedAt = Date.now();
-    this.progress = { label: 'starting', phase: 'data', fraction: 0, etaSeconds: null };
-    this.pipeline = foldProgress(null, 'data');
+    if (!joins) {
+      this.progress = { label: 'starting', phase: 'data', fraction: 0, etaSeconds: null };
+      this.pipeline = foldProgress(null, 'data');
+    }
+    this.runningKey = trainingKey(config);
     if (config.data.name === 'csv') {
       if (!this.csv) {
         this.error = 'The dataset is set to csv, but no file is loaded. Choose a CSV file under Dataset.';
@@ -158,15 +175,19 @@ export class Playground {
       }
       if (this.csvGeneration !== this.engine.generation) await this.loadCsv(this.csv.text, this.csv.name, this.csv.label, this.csv.dropInvalid);
     }
-    const retraining = !this.result || trainingKey(this.result.config) !== trainingKey(config);
-    if (retraining) this.liveHistory = [];
+    const retraining = !this.finished || trainingKey(this.finished.config) !== trainingKey(config);
+    if (retraining && !joins) this.liveHistory = [];
     try {
-      const result = await this.engine.run(config, (e) => id === this.requestId && this.onProgress(e));
+      const result = await this.engine.run(config, (e) => id === this.requestId && this.onProgress(e), {
+        owner: 'playground',
+        onPartial: (r) => id === this.requestId && this.showPartial(r),
+      });
       if (id !== this.requestId) return;
-      this.previous = this.result;
+      this.finishedBefore = this.finished;
+      this.finished = result;
+      this.previous = this.finishedBefore;
       this.result = result;
       this.completedRuns++;
-      this.modelsCached = true;
       this.liveHistory = result.history;
       this.liveConfidence = result.confidence;
       // Feature the strongest attack of this run unless the learner picked one that still ran.
@@ -174,10 +195,14 @@ export class Playground {
       this.pipeline = foldProgress(this.pipeline, 'done');
     } catch (err) {
       if (id !== this.requestId) return;
+      // Previews of a run that did not finish give way to the last finished result.
+      this.result = this.finished;
+      this.previous = this.finishedBefore;
       await this.recover(err, config);
     } finally {
       if (id === this.requestId) {
         this.running = false;
+        this.runningKey = null;
         this.progress = null;
         // A run that failed lights no stage as if it were still working.
         if (this.pipeline?.phase !== 'done') this.pipeline = null;
@@ -188,11 +213,8 @@ export class Playground {
   /** A WebGPU fault reruns on wasm with a notice; anything else is shown as a message. */
   private async recover(err: unknown, config: ExperimentConfig): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
-    if (err instanceof EngineCrashError) {
-      // The engine restarted itself and says so (engine.notice); the new worker has no models.
-      this.modelsCached = false;
-      return;
-    }
+    // A crash restarted the worker and says so (engine.notice); a cancelled run needs no message.
+    if (err instanceof EngineCrashError || err instanceof JobCancelledError) return;
     if (this.engine.backend?.backend === 'webgpu' && /device|gpu|out of memory|lost/i.test(message)) {
       this.notice = `WebGPU failed during the run (${message}). Rerunning on WebAssembly with the same settings.`;
       await this.engine.fallBackToWasm();
@@ -204,10 +226,12 @@ export class Playground {
   }
 
   private onProgress(e: ProgressEvent): void {
-    const elapsed = (Date.now() - this.startedAt) / 1000;
-    const eta = e.fraction > 0.03 && e.fraction < 1 ? (elapsed / e.fraction) * (1 - e.fraction) : null;
-    this.progress = { label: e.label, phase: e.phase, fraction: e.fraction, etaSeconds: eta };
-    this.pipeline = foldProgress(this.pipeline, e.phase, e.models);
+    const job = e as Partial<JobProgress> & ProgressEvent;
+    this.progress = { label: e.label, phase: e.phase, fraction: e.fraction, etaSeconds: job.etaSeconds ?? null, counts: job.counts };
+    // Groups train side by side on the pool: fold every group's count, then the leading phase.
+    let pipeline = this.pipeline;
+    for (const [phase, count] of Object.entries(job.counts ?? {})) pipeline = foldProgress(pipeline, phase as 'target' | 'shadows' | 'references', count);
+    this.pipeline = foldProgress(pipeline, e.phase, e.models);
     if (e.targetEpoch) {
       this.liveHistory = [...this.liveHistory, e.targetEpoch];
       const { memberConfidence, nonMemberConfidence } = e.targetEpoch;
@@ -221,13 +245,23 @@ export class Playground {
     if (this.result) this.featured = featuredAttack(this.result.attacks, name);
   }
 
-  /** Cancels the run: terminates the worker and starts a fresh one; settings stay. */
+  /** A preview on the models trained so far (the run goes on). */
+  private showPartial(r: PlaygroundResult): void {
+    this.result = r;
+    this.previous = this.finished;
+    this.liveConfidence = r.confidence;
+    this.featured = featuredAttack(r.attacks, this.pinnedAttack);
+  }
+
+  /** Cancels the run: the workers training it restart; settings and the last finished result stay. */
   async stop(): Promise<void> {
     this.requestId++;
     this.running = false;
+    this.runningKey = null;
     this.progress = null;
     this.pipeline = null;
-    this.modelsCached = false;
-    await this.engine.start();
+    this.result = this.finished;
+    this.previous = this.finishedBefore;
+    this.engine.cancel('playground');
   }
 }

@@ -7,7 +7,16 @@
  */
 import type { Engine } from './engine.svelte';
 import type { Playground } from './playground.svelte';
+import type { PlaygroundResult } from '../workers/playground-view';
 import type { CspProbe } from '../workers/test-faults';
+import { withField } from '../core/experiment/config';
+
+/** The numbers of one run, to compare runs (see `runAs`). */
+export interface RunNumbers {
+  readonly testAccuracy: number;
+  readonly attacks: { readonly name: string; readonly auc: number; readonly tprAt1: number }[];
+  readonly backend: string;
+}
 
 /** What `window.__miaTest` offers a test. */
 export interface TestHooks {
@@ -22,6 +31,15 @@ export interface TestHooks {
   set(path: string, raw: string): void;
   run(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Runs the playground's config with `sets` applied as another owner would (a lesson page, the
+   * cheat sheet), through the same engine, and returns its numbers.
+   */
+  runAs(owner: string, sets: Readonly<Record<string, string>>): Promise<RunNumbers>;
+  /** Frees everything `owner` holds in the workers. */
+  release(owner: string): Promise<void>;
+  /** The numbers of the playground's result on show (null when none). */
+  shown(): RunNumbers | null;
   state(): {
     status: string;
     backend: string | null;
@@ -32,6 +50,17 @@ export interface TestHooks {
     engineNotice: string | null;
     resultBackend: string | null;
     seed: number;
+    poolSize: number;
+    /** 'partial' while a preview is on show, 'done' for a finished result, null for none. */
+    result: 'partial' | 'done' | null;
+  };
+}
+
+function numbers(r: PlaygroundResult): RunNumbers {
+  return {
+    testAccuracy: r.target.testAccuracy,
+    attacks: r.attacks.map((a) => ({ name: a.name, auc: a.auc, tprAt1: a.tprAtFpr['0.01'] })),
+    backend: r.backend,
   };
 }
 
@@ -48,6 +77,12 @@ export function installTestHooks(search: string, engine: Engine, playground: Pla
     set: (path, raw) => playground.set(path, raw),
     run: () => playground.run(),
     stop: () => playground.stop(),
+    runAs: async (owner, sets) => {
+      const config = Object.entries(sets).reduce((c, [path, raw]) => withField(c, path, raw), playground.config);
+      return numbers(await engine.run(config, undefined, { owner }));
+    },
+    release: (owner) => engine.release(owner),
+    shown: () => (playground.result ? numbers(playground.result) : null),
     state: () => ({
       status: engine.status,
       backend: engine.backend?.backend ?? null,
@@ -58,6 +93,8 @@ export function installTestHooks(search: string, engine: Engine, playground: Pla
       engineNotice: engine.notice,
       resultBackend: playground.result?.backend ?? null,
       seed: playground.config.seed,
+      poolSize: engine.poolSize,
+      result: playground.result ? (playground.result.partial ? 'partial' : 'done') : null,
     }),
   };
   (globalThis as unknown as { __miaTest: TestHooks }).__miaTest = hooks;

@@ -23,29 +23,32 @@ export interface CsvFailure {
   readonly column?: number;
 }
 
-let loaded: Dataset | undefined;
-
-/** Parses `text` with `labelColumn` as the label; keeps the dataset for later runs. */
-export function loadCsv(text: string, labelColumn: string, dropInvalidRows: boolean, name: string): CsvSummary | CsvFailure {
+/**
+ * Parses `text` with `labelColumn` as the label. Returns the summary the page shows and, on
+ * success, the dataset (the worker keeps it for later runs). Pure.
+ */
+export function parseCsvUpload(text: string, labelColumn: string, dropInvalidRows: boolean, name: string): { summary: CsvSummary | CsvFailure; dataset?: Dataset } {
   try {
     const result = parseCsv(text, { labelColumn, dropInvalidRows, name });
-    loaded = result.dataset;
     return {
-      ok: true,
-      rows: result.dataset.n,
-      features: result.dataset.d,
-      classes: result.dataset.classNames,
-      droppedRows: result.droppedRows,
-      warnings: result.warnings,
-      suggestedMembers: Math.max(10, Math.min(5000, Math.floor(result.dataset.n / 4))),
+      dataset: result.dataset,
+      summary: {
+        ok: true,
+        rows: result.dataset.n,
+        features: result.dataset.d,
+        classes: result.dataset.classNames,
+        droppedRows: result.droppedRows,
+        warnings: result.warnings,
+        suggestedMembers: Math.max(10, Math.min(5000, Math.floor(result.dataset.n / 4))),
+      },
     };
   } catch (err) {
-    if (err instanceof CsvError) return { ok: false, message: err.message, line: err.line, column: err.column };
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    if (err instanceof CsvError) return { summary: { ok: false, message: err.message, line: err.line, column: err.column } };
+    return { summary: { ok: false, message: err instanceof Error ? err.message : String(err) } };
   }
 }
 
-/** The loaded CSV dataset, if any. */
-export function loadedCsv(): Dataset | undefined {
-  return loaded;
+/** The summary alone (see parseCsvUpload). */
+export function loadCsv(text: string, labelColumn: string, dropInvalidRows: boolean, name: string): CsvSummary | CsvFailure {
+  return parseCsvUpload(text, labelColumn, dropInvalidRows, name).summary;
 }

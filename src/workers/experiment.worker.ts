@@ -1,7 +1,7 @@
 /**
- * @fileoverview The experiment worker: a thin comlink shell over the worker API.
+ * @fileoverview A pool worker: a thin comlink shell over one instance of the worker API.
  */
-import { expose } from 'comlink';
-import { workerApi } from './worker-api';
+import { expose, transfer } from 'comlink';
+import { createWorkerApi } from './worker-api';
 
-expose(workerApi);
+expose(createWorkerApi(transfer));

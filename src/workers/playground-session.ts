@@ -1,44 +1,25 @@
 /**
- * @fileoverview Keeps the trained artifacts between requests, so a change of attack or output API
- * reruns only the attack stage. Anything that changes the trained models retrains.
+ * @fileoverview The playground's whole run in one process (tests, scripts): train, attack, build
+ * the view, free the models. In the app, the page's job runner does the same across the pool.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import {
-  attackExperiment, disposeArtifacts, prepareExperiment, trainingKey, validateConfig,
-  type Artifacts, type ProgressEvent,
+  attackExperiment, disposeArtifacts, prepareExperiment, validateConfig, type ProgressEvent,
 } from '../core/experiment/index';
 import type { Dataset } from '../core/data/types';
 import { toPlaygroundResult, type PlaygroundResult } from './playground-view';
 
-let artifacts: Artifacts | null = null;
-let artifactsCsv: Dataset | undefined;
-
-/** Runs (or re-attacks) the experiment for `rawConfig`; progress goes to `onProgress`. */
+/** Runs the experiment for `rawConfig` and returns the playground's view of it; frees every tensor. */
 export async function runPlayground(
   rawConfig: unknown,
   onProgress: (e: ProgressEvent) => void,
   options: { csv?: Dataset; confidenceSnapshots?: boolean } = {},
 ): Promise<PlaygroundResult> {
   const config = validateConfig(rawConfig);
-  const reuse = artifacts !== null && artifacts.key === trainingKey(config) && artifactsCsv === options.csv;
-  if (!reuse) {
-    if (artifacts) disposeArtifacts(artifacts);
-    artifacts = null;
-    artifacts = await prepareExperiment(config, { csv: options.csv, onProgress, confidenceSnapshots: options.confidenceSnapshots ?? true });
-    artifactsCsv = options.csv;
+  const artifacts = await prepareExperiment(config, { csv: options.csv, onProgress, confidenceSnapshots: options.confidenceSnapshots ?? true });
+  try {
+    const result = await attackExperiment(artifacts, config, { onProgress });
+    return await toPlaygroundResult(artifacts, result, false);
+  } finally {
+    disposeArtifacts(artifacts);
   }
-  const result = await attackExperiment(artifacts!, config, { onProgress });
-  return toPlaygroundResult(artifacts!, result, reuse);
-}
-
-/** Frees the cached models (e.g. before a leak check). */
-export function resetPlayground(): void {
-  if (artifacts) disposeArtifacts(artifacts);
-  artifacts = null;
-}
-
-/** Live tensors in the worker. */
-export function workerMemory(): { numTensors: number; numBytes: number } {
-  const m = tf.memory();
-  return { numTensors: m.numTensors, numBytes: m.numBytes };
 }

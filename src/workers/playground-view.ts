@@ -1,11 +1,12 @@
 /**
  * @fileoverview Shapes an ExperimentResult into what the playground draws: confidences, thinned
- * ROC curves, the 2-D decision grid and record details. Runs in the worker, so only compact plain
- * data crosses to the main thread.
+ * ROC curves, the 2-D decision grid and record details. Pure apart from the grid, which queries the
+ * target: the worker that trained it computes the grid, and the page's job runner builds the rest.
  */
 import { rocCurve } from '../core/metrics/roc';
 import { trueClassConfidence } from '../core/attacks/signals';
 import type { Artifacts, ExperimentResult } from '../core/experiment/index';
+import type { AttackName } from '../core/attacks/registry';
 
 export interface RocSeries {
   readonly name: string;
@@ -48,6 +49,15 @@ export interface PlaygroundResult extends Omit<ExperimentResult, 'attacks' | 'is
   readonly targetProbs: Float32Array;
   readonly grid: DecisionGrid | null;
   readonly trainingReused: boolean;
+  /**
+   * Present on a preview shown while models still train: how many shadow and reference models the
+   * numbers rest on, and the chosen attacks still waiting for theirs. Absent on a finished run.
+   */
+  readonly partial?: {
+    readonly shadows: { readonly done: number; readonly total: number };
+    readonly references: { readonly done: number; readonly total: number };
+    readonly waiting: readonly AttackName[];
+  };
 }
 
 /** Thins a ROC to at most `max` points, keeping the first and last. */
@@ -58,7 +68,8 @@ function thin(fpr: Float64Array, tpr: Float64Array, max = 400): { fpr: Float64Ar
   return { fpr: Float64Array.from(idx, (i) => fpr[i]), tpr: Float64Array.from(idx, (i) => tpr[i]) };
 }
 
-async function decisionGrid(a: Artifacts, size = 64): Promise<DecisionGrid | null> {
+/** The target's probabilities on a size × size grid over a 2-D dataset's extent; null for other data. */
+export async function decisionGrid(a: Pick<Artifacts, 'dataset' | 'target'>, size = 64): Promise<DecisionGrid | null> {
   if (a.dataset.kind !== 'points2d' || a.dataset.d !== 2) return null;
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < a.dataset.n; i++) {
@@ -92,8 +103,12 @@ function recordViews(a: Artifacts): RecordView[] {
   }));
 }
 
-/** Builds the playground's view of a result; `trainingReused` says whether models were reused. */
-export async function toPlaygroundResult(a: Artifacts, r: ExperimentResult, trainingReused: boolean): Promise<PlaygroundResult> {
+/**
+ * Builds the playground's view of a result; `trainingReused` says whether models were reused.
+ * `grid` is the decision grid when it was computed beside the model (see decisionGrid); without
+ * it the target is queried for one.
+ */
+export async function toPlaygroundResult(a: Artifacts, r: ExperimentResult, trainingReused: boolean, grid?: DecisionGrid | null): Promise<PlaygroundResult> {
   const C = a.target.numClasses;
   const conf = trueClassConfidence(a.targetProbs, a.candidates.y, a.candidates.n, C);
   const m = a.config.split.targetMembers;
@@ -115,7 +130,7 @@ export async function toPlaygroundResult(a: Artifacts, r: ExperimentResult, trai
     classNames: a.dataset.classNames,
     numClasses: C,
     targetProbs: a.targetProbs,
-    grid: await decisionGrid(a),
+    grid: grid !== undefined ? grid : await decisionGrid(a),
     trainingReused,
   };
 }

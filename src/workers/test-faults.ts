@@ -3,10 +3,19 @@
  * page reaches these only through src/state/test-hooks.ts, which exists only when the page URL
  * has `?faults=test`; in normal use nothing calls them and they change nothing.
  */
-import type { ProgressEvent } from '../core/experiment/index';
+import type { TaskProgress } from '../core/experiment/tasks';
 
-/** The fault the next run meets: a thrown error (the run rejects) or an uncaught one (a crash). */
-let armed: { readonly kind: 'fail' | 'crash'; readonly message: string } | null = null;
+/**
+ * A fault the page's job runner attaches to the next target task it sends: a thrown error (the
+ * task rejects, as on a lost GPU device) or an uncaught one (the worker crashes).
+ */
+export interface TaskFault {
+  readonly kind: 'fail' | 'crash';
+  readonly message: string;
+}
+
+/** The message of the crash `crashNextRun` arms. */
+export const CRASH_DURING_RUN = 'simulated crash during a run (?faults=test)';
 
 /** Throws an uncaught error on the worker's event loop, as a bug in a callback would. */
 export function crashForTest(): void {
@@ -15,35 +24,23 @@ export function crashForTest(): void {
   }, 0);
 }
 
-/** Arms a fault: the next run fails with `message` once the target model has trained an epoch. */
-export function failNextRunForTest(message: string): void {
-  armed = { kind: 'fail', message };
-}
-
 /**
- * Arms a crash in the middle of the next run. A busy worker answers messages and timers only
- * when its run yields, so a crash requested from outside could land after the run; this one is
- * raised from inside it, as an uncaught error in a microtask.
+ * `onProgress` as is, or, with a fault, wrapped to raise it once the target has trained an epoch.
+ * A busy worker answers messages and timers only when its task yields, so a crash requested from
+ * outside could land after the task; this one is raised from inside it, in a microtask.
  */
-export function crashNextRunForTest(): void {
-  armed = { kind: 'crash', message: 'simulated crash during a run (?faults=test)' };
-}
-
-/** `onProgress` as is, or, when a fault is armed, wrapped to raise it mid-training (and disarm). */
-export function withArmedFault(onProgress: (e: ProgressEvent) => void): (e: ProgressEvent) => void {
-  if (armed === null) return onProgress;
-  const fault = armed;
-  armed = null;
+export function withFault(fault: TaskFault | undefined, onProgress: (p: TaskProgress) => void): (p: TaskProgress) => void {
+  if (!fault) return onProgress;
   let fired = false;
-  return (e) => {
-    if (!fired && e.phase === 'target' && e.fraction > 0) {
+  return (p) => {
+    if (!fired && p.targetEpoch && p.epochsDone > 0) {
       fired = true;
       if (fault.kind === 'fail') throw new Error(fault.message);
       queueMicrotask(() => {
         throw new Error(fault.message);
       });
     }
-    onProgress(e);
+    onProgress(p);
   };
 }
 

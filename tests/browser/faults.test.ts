@@ -1,8 +1,8 @@
 /**
  * @fileoverview Faults in the real app, in headless Chromium: a worker crash restarts the worker
  * with a message and keeps the settings; a GPU device loss on WebGPU reruns on wasm; Stop in each
- * phase of a run leaves no tensors behind and no second worker; 50 experiments in a row keep the
- * worker's tf.memory() flat. The page is opened with `?faults=test`, which installs
+ * phase of a run leaves no tensors behind and exactly the pool's workers; 50 experiments in a row
+ * keep the workers' tf.memory() flat. The page is opened with `?faults=test`, which installs
  * `window.__miaTest` (src/state/test-hooks.ts); without it the hooks do not exist.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ interface TestHooks {
   phase(): string | null;
   set(path: string, raw: string): void;
   run(): Promise<void>;
-  state(): { status: string; backend: string | null; generation: number; running: boolean; error: string | null; notice: string | null; engineNotice: string | null; resultBackend: string | null; seed: number };
+  state(): { status: string; backend: string | null; generation: number; running: boolean; error: string | null; notice: string | null; engineNotice: string | null; resultBackend: string | null; seed: number; poolSize: number };
 }
 
 const session = useAppSession();
@@ -50,6 +50,8 @@ async function waitReady(page: Page): Promise<void> {
 const state = (page: Page) => page.evaluate(() => (window as unknown as Hooks).__miaTest.state());
 const memory = (page: Page) => page.evaluate(() => (window as unknown as Hooks).__miaTest.memory());
 const experimentWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('experiment.worker')).length;
+/** Workers the pool should have: a crash or Stop replaces workers, never adds or loses one. */
+const poolSize = async (page: Page) => (await state(page)).poolSize;
 
 /** Clicks Run and waits until the run summary shows a new finished run. */
 async function runAndWait(page: Page, timeout = 120_000): Promise<void> {
@@ -74,7 +76,7 @@ describe('a worker crash', () => {
     expect((await state(page)).generation).toBe(generation + 1);
     expect(await page.locator('#field-train-epochs').inputValue()).toBe('7');
     expect(page.url()).toContain('train.epochs=7');
-    await expect.poll(() => experimentWorkers(page), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => experimentWorkers(page), { timeout: 20_000 }).toBe(await poolSize(page));
 
     // Mid-run (while the target trains): the run ends with the message instead of hanging or
     // showing a result, and the next run works.
@@ -109,7 +111,7 @@ describe('a GPU device loss on WebGPU', () => {
     expect(after.seed).toBe(seed);
     expect(after.error).toBeNull();
     expect(await page.locator('.chip').getAttribute('data-backend')).toBe('wasm');
-    await expect.poll(() => experimentWorkers(page), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => experimentWorkers(page), { timeout: 20_000 }).toBe(await poolSize(page));
     expect(watch.foreignRequests).toEqual([]);
     console.log(`device-loss test: ${Date.now() - t0} ms`);
     await page.close();
@@ -117,7 +119,7 @@ describe('a GPU device loss on WebGPU', () => {
 });
 
 describe('Stop', () => {
-  it('in every phase leaves the worker at its baseline tensor count, with one worker alive', async () => {
+  it('in every phase leaves the workers at their baseline tensor count, with the pool’s workers alive', async () => {
     const t0 = Date.now();
     const { page } = await open(`backend=wasm&${PHASED}`);
     const baseline = (await memory(page))!;
@@ -141,7 +143,7 @@ describe('Stop', () => {
       await waitReady(page);
       expect((await state(page)).running).toBe(false);
       expect(await memory(page)).toEqual(baseline);
-      await expect.poll(() => experimentWorkers(page), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => experimentWorkers(page), { timeout: 20_000 }).toBe(await poolSize(page));
       // The settings survive the restart.
       expect(page.url()).toContain('train.epochs=10');
     }

@@ -1,11 +1,13 @@
 /**
  * @fileoverview The live cheat sheet's state: runs the defense sweep one config after another
  * through the shared Engine, tracks progress over the whole sweep, and keeps the finished sweep
- * for the session. Stopping (or leaving the page) terminates the worker, as the playground's Stop does.
+ * for the session. Stopping (or leaving the page) cancels the sweep's job: the workers training it
+ * restart, as with the playground's Stop, and the playground's models are left alone.
  */
 import { summarizeSweepRun, sweepConfigs, type SweepDefinition, type SweepRow } from '../../core/experiment/sweep';
 import type { ExperimentConfig } from '../../core/experiment/config';
 import type { Engine } from '../../state/engine.svelte';
+import { etaSeconds } from '../../state/eta';
 import { readSweepCache, writeSweepCache, type CachedSweep } from './sweep-cache';
 import type { SafeStore } from '../../state/storage';
 
@@ -60,12 +62,11 @@ export class SweepRun {
         const onProgress = (e: { label: string; fraction: number }) => {
           if (id !== this.runId) return;
           const fraction = (i + Math.min(1, Math.max(0, e.fraction))) / n;
-          const elapsed = (Date.now() - started) / 1000;
-          const eta = fraction > 0.02 && fraction < 1 ? (elapsed / fraction) * (1 - fraction) : null;
+          const eta = etaSeconds((Date.now() - started) / 1000, fraction);
           this.progress = { label: `${step.label} (${i + 1} of ${n}): ${e.label}`, fraction, etaSeconds: eta, step: i };
         };
         onProgress({ label: 'starting', fraction: 0 });
-        const result = await this.engine.run(step.config, onProgress);
+        const result = await this.engine.run(step.config, onProgress, { owner: 'sweep', confidenceSnapshots: false });
         if (id !== this.runId) return;
         const next = [...this.rows];
         next[i] = summarizeSweepRun(step, result);
@@ -85,13 +86,13 @@ export class SweepRun {
     }
   }
 
-  /** Cancels a running sweep: terminates the worker and shows the last finished sweep, if any. */
+  /** Cancels a running sweep (its workers restart) and shows the last finished sweep, if any. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.runId++;
     this.running = false;
     this.progress = null;
     this.rows = this.cached ? [...this.cached.rows] : this.steps.map(() => null);
-    await this.engine.start();
+    this.engine.cancel('sweep');
   }
 }

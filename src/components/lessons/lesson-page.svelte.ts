@@ -4,6 +4,7 @@
  * reader's predictions, which unlock the widgets they are about.
  */
 import type { Engine } from '../../state/engine.svelte';
+import { etaSeconds } from '../../state/eta';
 import type { ExperimentConfig, ProgressEvent } from '../../core/experiment/index';
 import type { Lesson } from '../../lessons/parse';
 import type { PlaceholderRef } from '../../lessons/placeholders';
@@ -22,6 +23,8 @@ export const fetchCache: CacheFetcher = async (preset) => {
   return (await res.json()) as CacheFile;
 };
 
+let openedPages = 0;
+
 export class LessonPageState {
   readonly widgets: Readonly<Record<string, WidgetState>>;
   /** Chosen option per prediction id. */
@@ -30,6 +33,8 @@ export class LessonPageState {
   private queue: Promise<unknown> = Promise.resolve();
   /** Bumped on dispose, so results that arrive after the page closed are dropped. */
   private alive = true;
+  /** This page's runs in the engine: they replace each other, never the playground's. */
+  private readonly owner = `lesson:${++openedPages}`;
 
   constructor(readonly lesson: Lesson, private readonly engine: Engine, private readonly progress: CourseProgress) {
     const widgets: Record<string, WidgetState> = {};
@@ -93,7 +98,7 @@ export class LessonPageState {
    * API changes), and stores each result in `w`. Runs queue behind any other widget's run.
    */
   run(w: WidgetState, configs: readonly ExperimentConfig[]): Promise<void> {
-    const job = this.queue.then(() => this.runNow(w, configs, (c, onProgress) => this.engine.run(c, onProgress)));
+    const job = this.queue.then(() => this.runNow(w, configs, (c, onProgress) => this.engine.run(c, onProgress, { owner: this.owner })));
     this.queue = job.catch(() => undefined);
     return job;
   }
@@ -102,7 +107,7 @@ export class LessonPageState {
   runMeta(w: WidgetState, config: ExperimentConfig): Promise<void> {
     const job = this.queue.then(() =>
       this.runNow(w, [config], async (c, onProgress) => {
-        const { result, meta } = await this.engine.lessonMeta(c, onProgress);
+        const { result, meta } = await this.engine.lessonMeta(c, onProgress, this.owner);
         if (this.alive) w.liveMeta = meta;
         return result;
       }),
@@ -125,7 +130,7 @@ export class LessonPageState {
           if (!this.alive) return;
           const fraction = (k + e.fraction) / configs.length;
           const elapsed = (Date.now() - started) / 1000;
-          w.progress = { label: e.label, fraction, etaSeconds: fraction > 0.05 && fraction < 1 ? (elapsed / fraction) * (1 - fraction) : null, phase: e.phase, models: e.models };
+          w.progress = { label: e.label, fraction, etaSeconds: etaSeconds(elapsed, fraction), phase: e.phase, models: e.models };
         };
         const view = await call(config, onProgress);
         if (!this.alive) return;
@@ -141,8 +146,10 @@ export class LessonPageState {
     }
   }
 
+  /** Closes the page: results still on their way are dropped, and its models are freed. */
   dispose(): void {
     this.alive = false;
+    void this.engine.release(this.owner);
   }
 }
 

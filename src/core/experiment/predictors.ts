@@ -67,7 +67,8 @@ export function splitDisjoint(data: TrainingData, parts: number, rng: Rng): Trai
 
 /**
  * Trains one Predictor per training set with the same recipe. Each set gets its own generator
- * forked from `rng` by index, so adding a shadow model never changes the others.
+ * forked from `rng` by its model number (its index, or `numbers[index]` when a caller trains a
+ * slice of a larger group), so adding a shadow model never changes the others.
  * With `ensemble` > 1 each set is split into that many disjoint parts, one model each; every part
  * early-stops on its set's `validation` rows.
  */
@@ -78,11 +79,12 @@ export async function trainPredictors(
   ensemble: number,
   rng: Rng,
   hooks: TrainHooks = {},
+  numbers?: readonly number[],
 ): Promise<Predictor[]> {
   const parts: TrainingSet[] = [];
   const rngs: Rng[] = [];
   sets.forEach((set, s) => {
-    const setRng = rng.fork(`model-${s}`);
+    const setRng = rng.fork(`model-${numbers?.[s] ?? s}`);
     splitDisjoint(set, ensemble, setRng.fork('ensemble-split')).forEach((part, e) => {
       parts.push(set.validation ? { ...part, validation: set.validation } : part);
       rngs.push(setRng.fork(`member-${e}`));

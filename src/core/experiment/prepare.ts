@@ -10,9 +10,9 @@ import { splitForExperiment, toTrainingData } from '../data/splits';
 import type { EvalResult, TrainHooks, TrainingBatch, TrainingData, TrainingSet } from '../models/types';
 import { throwIfAborted, type AbortSignalLike } from '../abort';
 import { ConfigError, type ExperimentConfig } from './config';
-import { augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor } from './recipe';
-import { trainPredictors } from './predictors';
-import { trainingKey, type Artifacts, type ModelGroup, type RecordSet } from './artifacts';
+import { augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor, type PrivacyAccounting } from './recipe';
+import { trainPredictors, type Predictor } from './predictors';
+import { disposeArtifacts, trainingKey, type Artifacts, type ModelGroup, type RecordSet } from './artifacts';
 import { phaseWeights, type Phase, type ProgressCallback, type TargetEpoch } from './progress';
 import { needsReferences, needsShadows } from './needs';
 import { memoryProblem } from './memory-budget';
@@ -25,7 +25,7 @@ export interface PrepareOptions {
   /** Include per-record confidences in the target's epoch events (for the animated histogram). */
   readonly confidenceSnapshots?: boolean;
   /** Test seam: every training step's rows, per model of each group (see TrainHooks.onBatch). */
-  readonly onTrainingBatch?: (group: 'target' | 'shadows' | 'references', batch: TrainingBatch) => void;
+  readonly onTrainingBatch?: (group: 'target' | AttackerGroup, batch: TrainingBatch) => void;
 }
 
 function concatRows(dataset: Dataset, a: Int32Array, b: Int32Array): { rows: Int32Array; set: RecordSet } {
@@ -35,12 +35,15 @@ function concatRows(dataset: Dataset, a: Int32Array, b: Int32Array): { rows: Int
   return { rows, set: toTrainingData(dataset, rows) };
 }
 
-/** Random halves of `n` rows for `models` models: an M × n IN/OUT mask and the training rows of each. */
-function randomHalves(n: number, models: number, rng: Rng): { inMask: Uint8Array; rows: Int32Array[] } {
-  const inMask = new Uint8Array(models * n);
-  const rows = Array.from({ length: models }, (_, m) => {
+/**
+ * Random halves of `n` rows for the models numbered `indices`: a mask with one row of n IN/OUT
+ * flags per listed model, and the training rows of each. Model m's half depends only on m.
+ */
+function randomHalves(n: number, indices: readonly number[], rng: Rng): { inMask: Uint8Array; rows: Int32Array[] } {
+  const inMask = new Uint8Array(indices.length * n);
+  const rows = indices.map((m, k) => {
     const chosen = rng.fork(`half-${m}`).permutation(n).slice(0, Math.floor(n / 2)).sort();
-    for (const r of chosen) inMask[m * n + r] = 1;
+    for (const r of chosen) inMask[k * n + r] = 1;
     return chosen;
   });
   return { inMask, rows };
@@ -88,27 +91,46 @@ function toTargetEpoch(epoch: number, trainLoss: number, trainAccuracy: number, 
   };
 }
 
-/** Trains an attacker model group on random halves of `queries` and caches its outputs on them. */
-async function trainGroup(
-  a: Pick<Artifacts, 'spec' | 'options' | 'augment' | 'config' | 'validation'>,
-  queries: RecordSet,
-  count: number,
-  rng: Rng,
+/** The two attacker model groups: shadows train on the pool, references on the candidates. */
+export type AttackerGroup = 'shadows' | 'references';
+
+/**
+ * Trains models `indices` (numbered 0..count−1 within the group) of an attacker group on random
+ * halves of its query set, and caches their outputs there (references also keep logits for
+ * LiRA). Each model's halves and weights come from streams named by its number, so training
+ * the group in slices, in any order or on several workers, gives the same models as at once.
+ * The returned group holds only the listed models, in the order given.
+ */
+export async function trainGroupModels(
+  a: Pick<ExperimentBase, 'spec' | 'options' | 'augment' | 'config' | 'rng' | 'pool' | 'candidates' | 'validation'>,
+  group: AttackerGroup,
+  indices: readonly number[],
   hooks: TrainHooks,
-  withLogits: boolean,
 ): Promise<ModelGroup> {
-  const { inMask, rows } = randomHalves(queries.n, count, rng.fork('halves'));
+  const queries = group === 'shadows' ? a.pool : a.candidates;
+  const rng = a.rng.fork(group);
+  const { inMask, rows } = randomHalves(queries.n, indices, rng.fork('halves'));
   // Early stopping watches the attacker's own validation slice, outside the pool and the candidates,
   // so every record in a model's IN half was trained on.
   const sets = rows.map((r) => withValidation(pick(queries, r), a.validation.attacker));
-  const predictors = await trainPredictors(a.spec, sets, a.options, a.config.train.ensemble, rng.fork('models'), hooks);
+  const predictors = await trainPredictors(a.spec, sets, a.options, a.config.train.ensemble, rng.fork('models'), hooks, indices);
   const probs: Float32Array[] = [];
   const logits: Float32Array[] = [];
-  for (const p of predictors) {
-    probs.push(await p.probs(queries.x, queries.n));
-    if (withLogits) logits.push(await p.logits(queries.x, queries.n));
+  try {
+    for (const p of predictors) {
+      probs.push(await p.probs(queries.x, queries.n));
+      if (group === 'references') logits.push(await p.logits(queries.x, queries.n));
+    }
+  } catch (err) {
+    predictors.forEach((p) => p.dispose());
+    throw err;
   }
   return { predictors, inMask, probs, logits };
+}
+
+/** 0, 1, …, count − 1. */
+function upTo(count: number): number[] {
+  return Array.from({ length: count }, (_, m) => m);
 }
 
 /** Trains shadow models on the attacker's pool if they do not exist yet. */
@@ -119,13 +141,13 @@ export async function ensureShadows(a: Artifacts, opts: PrepareOptions = {}, tra
   let epochs = 0;
   const label = `training ${K} shadow model${K > 1 ? 's' : ''}`;
   const total = K * a.config.train.ensemble * a.config.train.epochs;
-  a.shadows = await trainGroup(a, a.pool, K, a.rng.fork('shadows'), {
+  a.shadows = await trainGroupModels(a, 'shadows', upTo(K), {
     signal: opts.signal,
     augment: a.augment,
     // Models finished so far, counted in planned epochs (early stopping may end one sooner).
     onEpoch: () => tracker?.emit('shadows', label, ++epochs / total, undefined, { done: Math.floor((epochs * K) / total), total: K }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('shadows', b)),
-  }, false);
+  });
   // All K are trained, also when early stopping ended some before their planned epochs.
   tracker?.emit('shadows', label, 1, undefined, { done: K, total: K });
   a.timingsMs.shadows = nowMs() - t0;
@@ -139,12 +161,12 @@ export async function ensureReferences(a: Artifacts, opts: PrepareOptions = {}, 
   const t0 = nowMs();
   let epochs = 0;
   const total = M * a.config.train.ensemble * a.config.train.epochs;
-  a.references = await trainGroup(a, a.candidates, M, a.rng.fork('references'), {
+  a.references = await trainGroupModels(a, 'references', upTo(M), {
     signal: opts.signal,
     augment: a.augment,
     onEpoch: () => tracker?.emit('references', `training ${M} reference models`, ++epochs / total, undefined, { done: Math.floor((epochs * M) / total), total: M }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('references', b)),
-  }, true);
+  });
   tracker?.emit('references', `training ${M} reference models`, 1, undefined, { done: M, total: M });
   a.timingsMs.references = nowMs() - t0;
   return a.references;
@@ -160,18 +182,19 @@ export function assertMemoryFits(config: ExperimentConfig, dataset: Dataset): vo
 }
 
 /**
- * Runs the training stage for `config`. Rejects with CancelledError when `opts.signal` aborts,
- * after freeing every tensor it made. The caller owns the result: call disposeArtifacts.
+ * What every model of an experiment shares, derived from the config (and a loaded CSV) alone:
+ * the data, the split, the recipe, and DP accounting for the planned epochs.
  */
-export async function prepareExperiment(config: ExperimentConfig, opts: PrepareOptions = {}): Promise<Artifacts> {
-  const t0 = nowMs();
+export type ExperimentBase = Pick<
+  Artifacts,
+  'config' | 'key' | 'dataset' | 'split' | 'spec' | 'options' | 'augment' | 'rng' | 'candidates' | 'isMember' | 'candidateRows' | 'pool' | 'validation' | 'privacy'
+>;
+
+/** Data → split → recipe for `config`. Pure and seeded: every call gives the same base. */
+export function prepareBase(config: ExperimentConfig, csv?: Dataset): ExperimentBase {
   const rng = new Rng(config.seed);
   const members = config.split.targetMembers;
-  const K = needsShadows(config) ? config.attack.shadows : 0;
-  const M = needsReferences(config) ? config.attack.references : 0;
-  const tracker = new ProgressTracker(phaseWeights({ target: 1, shadows: K, references: M }), opts.onProgress);
-  tracker.emit('data', 'preparing data', 0);
-  const dataset = resolveDataset(config, rng, opts.csv);
+  const dataset = resolveDataset(config, rng, csv);
   assertMemoryFits(config, dataset);
   const plan = planSplit(config, dataset.n, `the data has ${dataset.n} rows`);
   if (typeof plan === 'string') throw new ConfigError([plan]);
@@ -190,16 +213,35 @@ export async function prepareExperiment(config: ExperimentConfig, opts: PrepareO
   const privacy = privacyFor(config, rowsPerModel(config));
   const options = trainOptionsFor(config, privacy);
   const augment = augmenterFor(config, dataset);
-  tracker.finish('data');
-  throwIfAborted(opts.signal);
+  return { config, key: trainingKey(config), dataset, split, spec, options, augment, rng, candidates, isMember, candidateRows, pool, validation, privacy };
+}
 
-  const tTarget = nowMs();
+/** The trained target with its outputs on the candidates and its per-epoch history. */
+export interface TrainedTarget {
+  readonly target: Predictor;
+  readonly targetProbs: Float32Array;
+  readonly history: TargetEpoch[];
+  /**
+   * DP accounting for the planned epochs, also when early stopping ended training sooner: when to
+   * stop depends on the model's own outputs, so the steps actually taken give no smaller ε.
+   */
+  readonly privacy: PrivacyAccounting | null;
+}
+
+/**
+ * Trains the target on the base's members, evaluating members and non-members after each epoch
+ * (`onEpoch` gets each point as it is made). The caller owns `target`: dispose it.
+ */
+export async function trainTargetModel(
+  base: ExperimentBase,
+  opts: Pick<PrepareOptions, 'signal' | 'confidenceSnapshots' | 'onTrainingBatch'> & { readonly onEpoch?: (point: TargetEpoch) => void } = {},
+): Promise<TrainedTarget> {
+  const { config, dataset, split, spec, options, augment, rng, candidates } = base;
   const history: TargetEpoch[] = [];
   const membersSet = toTrainingData(dataset, split.targetMembers);
   const nonMembersSet = toTrainingData(dataset, split.targetNonMembers);
-  const epochs = config.train.epochs;
   // Early stopping watches the owner's hold-out, never a member: every member is trained on.
-  const [target] = await trainPredictors(spec, [withValidation(membersSet, validation.target)], options, config.train.ensemble, rng.fork('target'), {
+  const [target] = await trainPredictors(spec, [withValidation(membersSet, base.validation.target)], options, config.train.ensemble, rng.fork('target'), {
     signal: opts.signal,
     augment,
     confidenceSnapshots: opts.confidenceSnapshots,
@@ -209,22 +251,45 @@ export async function prepareExperiment(config: ExperimentConfig, opts: PrepareO
       if (r.model !== 0 || !r.eval.members) return;
       const point = toTargetEpoch(r.epoch, r.trainLoss, r.trainAccuracy, r.eval);
       history.push(point);
-      tracker.emit('target', 'training the target model', r.epoch / epochs, point, { done: r.epoch, total: epochs });
+      opts.onEpoch?.(point);
     },
   });
-  const base = {
-    config, key: trainingKey(config), dataset, split, spec, options, augment, rng, candidates, isMember,
-    candidateRows, pool, validation, target, history, cache: new Map<string, unknown>(), backend: tf.getBackend(),
-    timingsMs: { data: tTarget - t0, target: 0 } as Record<string, number>,
-    // ε for the planned epochs, also when early stopping ended training sooner: when to stop
-    // depends on the model's own outputs, so the steps actually taken give no smaller ε.
-    privacy,
+  try {
+    return { target, targetProbs: await target.probs(candidates.x, candidates.n), history, privacy: base.privacy };
+  } catch (err) {
+    target.dispose();
+    throw err;
+  }
+}
+
+/**
+ * Runs the training stage for `config`. Rejects with CancelledError when `opts.signal` aborts,
+ * after freeing every tensor it made. The caller owns the result: call disposeArtifacts.
+ */
+export async function prepareExperiment(config: ExperimentConfig, opts: PrepareOptions = {}): Promise<Artifacts> {
+  const t0 = nowMs();
+  const K = needsShadows(config) ? config.attack.shadows : 0;
+  const M = needsReferences(config) ? config.attack.references : 0;
+  const tracker = new ProgressTracker(phaseWeights({ target: 1, shadows: K, references: M }), opts.onProgress);
+  tracker.emit('data', 'preparing data', 0);
+  const base = prepareBase(config, opts.csv);
+  tracker.finish('data');
+  throwIfAborted(opts.signal);
+
+  const tTarget = nowMs();
+  const epochs = config.train.epochs;
+  const trained = await trainTargetModel(base, {
+    signal: opts.signal,
+    confidenceSnapshots: opts.confidenceSnapshots,
+    onTrainingBatch: opts.onTrainingBatch,
+    onEpoch: (point) => tracker.emit('target', 'training the target model', point.epoch / epochs, point, { done: point.epoch, total: epochs }),
+  });
+  const artifacts: Artifacts = {
+    ...base, ...trained, cache: new Map<string, unknown>(), backend: tf.getBackend(),
+    timingsMs: { data: tTarget - t0, target: nowMs() - tTarget } as Record<string, number>,
     shadows: null, references: null,
   };
-  let artifacts: Artifacts | null = null;
   try {
-    artifacts = { ...base, targetProbs: await target.probs(candidates.x, candidates.n) };
-    artifacts.timingsMs.target = nowMs() - tTarget;
     tracker.finish('target');
     if (K > 0) await ensureShadows(artifacts, opts, tracker);
     tracker.finish('shadows');
@@ -232,8 +297,7 @@ export async function prepareExperiment(config: ExperimentConfig, opts: PrepareO
     tracker.finish('references');
     return artifacts;
   } catch (err) {
-    target.dispose();
-    artifacts?.shadows?.predictors.forEach((p) => p.dispose());
+    disposeArtifacts(artifacts);
     throw err;
   }
 }

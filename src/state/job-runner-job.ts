@@ -1,0 +1,372 @@
+/**
+ * @fileoverview One training job: its tasks (target, shadow and reference models), the outputs
+ * they have sent back, progress over all of them, the partial results shown while models are
+ * still training, and the final result. The models themselves stay in the workers that trained
+ * them (`holders`); the page holds only their outputs and handles to query them.
+ */
+import type { ExperimentConfig } from '../core/experiment/config';
+import { trainingKey, type Artifacts } from '../core/experiment/artifacts';
+import type { AttackOutcome } from '../core/experiment/attack-stage';
+import type { Predictor } from '../core/experiment/predictors';
+import type { Phase, ProgressEvent } from '../core/experiment/progress';
+import { assembleArtifacts, groupSizes, planTasks, runnableAttacks, type GroupOutput, type ModelFacts, type TaskSpec } from '../core/experiment/task-assembly';
+import type { TaskProgress } from '../core/experiment/tasks';
+import type { AttackerGroup } from '../core/experiment/prepare';
+import type { ModelCall, WorkerTaskOutput } from '../workers/worker-jobs';
+import type { PlaygroundResult } from '../workers/playground-view';
+import type { MetaSample } from '../lessons/result';
+import type { WorkerHandle } from './job-runner-pool';
+import { etaSeconds } from './eta';
+
+/** What a caller asks the runner for. */
+export interface JobRequest {
+  /** Who asks: jobs of one owner replace each other ("latest wins"); different owners share nothing. */
+  readonly owner: string;
+  readonly config: ExperimentConfig;
+  /** Train on the loaded CSV (the config's data.name is csv). */
+  readonly csv?: boolean;
+  /** Train shadow models even if no chosen attack needs them (lesson 5's meta-dataset). */
+  readonly withShadows?: boolean;
+  /** Send the target's per-record confidences after each epoch (the animated histogram). */
+  readonly confidenceSnapshots?: boolean;
+  readonly onProgress?: (p: JobProgress) => void;
+  /** Results on the models trained so far, before the run completes. */
+  readonly onPartial?: (r: PlaygroundResult) => void;
+}
+
+type Counted = 'target' | 'shadows' | 'references';
+
+/** Progress over the whole job (all workers), as the progress bar and the pipeline strip show it. */
+export interface JobProgress extends ProgressEvent {
+  readonly etaSeconds: number | null;
+  /** Epochs of the target, and models of each attacker group, finished of those planned. */
+  readonly counts: Readonly<Partial<Record<Counted, { readonly done: number; readonly total: number }>>>;
+}
+
+/** A model needed for a query lives in a worker that has since restarted. */
+export class ModelsLostError extends Error {
+  override readonly name = 'ModelsLostError';
+}
+
+/** The job was cancelled (Stop, or a newer request of its owner). */
+export class JobCancelledError extends Error {
+  override readonly name = 'JobCancelledError';
+}
+
+type AttackModule = typeof import('./job-runner-attacks');
+let attackModule: Promise<AttackModule> | null = null;
+/** The page-side attack stage, loaded once on first use. */
+export const loadAttacks = (): Promise<AttackModule> => (attackModule ??= import('./job-runner-attacks'));
+
+/** Progress weight of the attacks, in models (like core's phaseWeights). */
+const ATTACK_WEIGHT = 0.5;
+/** The soonest a partial result follows the previous one, so the page keeps its CPU for training. */
+const PARTIAL_GAP_MS = 400;
+
+interface Running {
+  readonly handle: WorkerHandle;
+  done: number;
+  total: number;
+}
+
+let lastId = 0;
+
+export class TrainingJob {
+  readonly id = `job-${++lastId}`;
+  readonly key: string;
+  readonly sizes: Record<AttackerGroup, number>;
+  readonly pending: TaskSpec[];
+  /** Worker holding each trained model, by label ("target", "shadow-2", …). */
+  readonly holders = new Map<string, WorkerHandle>();
+  /** Workers that ran a task of this job (they hold its data, and maybe models). */
+  readonly used = new Set<WorkerHandle>();
+  state: 'training' | 'attacking' | 'done' | 'failed' | 'cancelled' = 'training';
+  /** The attack and API settings the next result is for; the newest request's. */
+  attackConfig: ExperimentConfig;
+  listener: Pick<JobRequest, 'onProgress' | 'onPartial'>;
+  result: PlaygroundResult | null = null;
+
+  private readonly running = new Map<TaskSpec, Running>();
+  private target: Extract<WorkerTaskOutput, { kind: 'target' }> | null = null;
+  private readonly groups: GroupOutput[] = [];
+  private readonly startedAt = Date.now();
+  private readonly spans: Partial<Record<AttackerGroup, { from: number; to: number }>> = {};
+  private readonly cache = new Map<string, unknown>();
+  private readonly memo = new Map<string, AttackOutcome>();
+  private targetEpochs = 0;
+  private finished: { resolve: (r: PlaygroundResult) => void; reject: (e: Error) => void } | null = null;
+  private partial: { running: boolean; again: boolean; lastAt: number } = { running: false, again: false, lastAt: 0 };
+
+  /**
+   * @param onEnd called once when the job is done, failed or cancelled (the runner keeps or frees it)
+   * @param csvVersion which CSV load the job trains on (0 for generated data)
+   */
+  constructor(readonly request: JobRequest, modelsPerTask: number, readonly csvVersion: number, private readonly onEnd: (job: TrainingJob) => void) {
+    this.key = trainingKey(request.config);
+    this.attackConfig = request.config;
+    this.listener = request;
+    this.sizes = groupSizes(request.config, request);
+    this.pending = planTasks(request.config, { modelsPerTask, withShadows: request.withShadows });
+  }
+
+  get owner(): string {
+    return this.request.owner;
+  }
+
+  get config(): ExperimentConfig {
+    return this.request.config;
+  }
+
+  get active(): boolean {
+    return this.state === 'training' || this.state === 'attacking';
+  }
+
+  /** Every task has been handed out and none is running. */
+  get trained(): boolean {
+    return this.target !== null && this.pending.length === 0 && this.running.size === 0;
+  }
+
+  /** Whether every model behind this job's result is still in a live worker. */
+  get modelsAlive(): boolean {
+    return [...this.holders.values()].every((h) => h.state === 'ready');
+  }
+
+  /** Workers busy with this job's tasks now. */
+  get busyWorkers(): WorkerHandle[] {
+    return [...this.running.values()].map((r) => r.handle);
+  }
+
+  /** A promise of the final result for the newest attack settings (an older waiter is told it was superseded). */
+  whenDone(): Promise<PlaygroundResult> {
+    this.finished?.reject(new JobCancelledError('A newer request replaced this one.'));
+    return new Promise((resolve, reject) => (this.finished = { resolve, reject }));
+  }
+
+  /** Takes the next task to start, if any. */
+  nextTask(): TaskSpec | undefined {
+    return this.state === 'training' ? this.pending.shift() : undefined;
+  }
+
+  started(spec: TaskSpec, handle: WorkerHandle): void {
+    this.running.set(spec, { handle, done: 0, total: 1 });
+    this.used.add(handle);
+    if (spec.kind !== 'target') this.spans[spec.kind] ??= { from: Date.now(), to: Date.now() };
+    this.emit();
+  }
+
+  progressed(spec: TaskSpec, p: TaskProgress): void {
+    const r = this.running.get(spec);
+    if (!r || !this.active) return;
+    r.done = p.epochsDone;
+    r.total = p.epochsTotal;
+    if (spec.kind === 'target') this.targetEpochs = p.epochsDone;
+    this.emit(p.targetEpoch);
+  }
+
+  /** Stores a finished task's outputs; shows a partial result or, after the last task, the final one. */
+  completed(spec: TaskSpec, output: WorkerTaskOutput, handle: WorkerHandle): void {
+    this.running.delete(spec);
+    if (!this.active) return;
+    if (output.kind === 'target') {
+      this.target = output;
+      this.targetEpochs = this.config.train.epochs;
+      this.holders.set('target', handle);
+    } else {
+      this.groups.push(output);
+      output.indices.forEach((i) => this.holders.set(`${output.kind === 'shadows' ? 'shadow' : 'reference'}-${i}`, handle));
+      this.spans[output.kind]!.to = Date.now();
+    }
+    this.emit();
+    if (this.trained) void this.finish();
+    else if (this.target) this.showPartial();
+  }
+
+  /** Ends the job with `err` (its waiter rejects). */
+  fail(err: Error): void {
+    if (!this.active) return;
+    this.state = err instanceof JobCancelledError ? 'cancelled' : 'failed';
+    this.pending.length = 0;
+    this.finished?.reject(err);
+    this.finished = null;
+    this.onEnd(this);
+  }
+
+  /**
+   * Results for `config` (same training key) on this finished job's models: only the attack stage
+   * reruns. Rejects with ModelsLostError when an attack needs a model a restarted worker held.
+   */
+  async reattack(config: ExperimentConfig): Promise<PlaygroundResult> {
+    this.attackConfig = config;
+    const run = await this.runAttacks(config, true);
+    return run!;
+  }
+
+  /** Lesson 5's meta-dataset rows from this finished job's shadow models. */
+  async metaSample(config: ExperimentConfig): Promise<MetaSample> {
+    return (await loadAttacks()).metaSample(this.artifacts(), config);
+  }
+
+  private async finish(): Promise<void> {
+    this.state = 'attacking';
+    this.emit();
+    try {
+      // Loop while newer attack settings arrive during the attack stage.
+      for (;;) {
+        const config = this.attackConfig;
+        const result = await this.runAttacks(config, false, () => this.attackConfig === config && this.active);
+        if (!this.active) return;
+        if (!result || this.attackConfig !== config) continue;
+        this.result = result;
+        this.state = 'done';
+        this.emit();
+        this.finished?.resolve(result);
+        this.finished = null;
+        this.onEnd(this);
+        return;
+      }
+    } catch (err) {
+      this.fail(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  private async runAttacks(config: ExperimentConfig, reused: boolean, isCurrent?: () => boolean): Promise<PlaygroundResult | null> {
+    const { attackView } = await loadAttacks();
+    const run = await attackView(this.artifacts(), config, { memo: this.memo, grid: this.target!.grid ?? null, trainingReused: reused, timingsMs: this.timings(), isCurrent });
+    if (!run) return null;
+    return { ...run.result, timingsMs: { ...run.result.timingsMs, total: Date.now() - this.startedAt } };
+  }
+
+  /** A partial result on the models so far, at most one at a time and not too often. */
+  private showPartial(): void {
+    if (!this.listener.onPartial) return;
+    if (this.partial.running) {
+      this.partial.again = true;
+      return;
+    }
+    this.partial.running = true;
+    this.partial.again = false;
+    const wait = Math.max(0, this.partial.lastAt + PARTIAL_GAP_MS - Date.now());
+    void (async () => {
+      try {
+        if (wait) await new Promise((r) => setTimeout(r, wait));
+        if (this.state !== 'training') return;
+        const a = this.artifacts();
+        const have = { shadows: a.shadows?.probs.length ?? 0, references: a.references?.probs.length ?? 0 };
+        const config = this.attackConfig;
+        const names = runnableAttacks(config.attack.names, have);
+        if (names.length === 0) return;
+        const { attackView } = await loadAttacks();
+        const run = await attackView(a, config, {
+          memo: this.memo, grid: this.target!.grid ?? null, trainingReused: false, names, timingsMs: this.timings(),
+          isCurrent: () => this.state === 'training',
+        });
+        if (!run || this.state !== 'training') return;
+        this.listener.onPartial?.({
+          ...run.result,
+          partial: {
+            shadows: { done: have.shadows, total: this.sizes.shadows },
+            references: { done: have.references, total: this.sizes.references },
+            waiting: config.attack.names.filter((n) => !names.includes(n)),
+          },
+        });
+      } catch {
+        // A partial result is a preview: if it cannot be made yet, the final result will say why.
+      } finally {
+        this.partial.lastAt = Date.now();
+        this.partial.running = false;
+        if (this.partial.again && this.state === 'training') this.showPartial();
+      }
+    })();
+  }
+
+  /** The artifacts from the outputs so far; models are handles that query the worker holding them. */
+  artifacts(): Artifacts {
+    if (!this.target) throw new Error('The target has not been trained yet.');
+    return assembleArtifacts({
+      config: this.config, target: this.target, groups: this.groups, cache: this.cache, timingsMs: this.timings(),
+      predictorFor: (label, facts) => this.remotePredictor(label, facts),
+    });
+  }
+
+  private remotePredictor(label: string, facts: ModelFacts): Predictor {
+    const call = (c: ModelCall): Promise<Float32Array> => {
+      const h = this.holders.get(label);
+      if (!h || h.state !== 'ready') return Promise.reject(new ModelsLostError(`Model ${label} was lost when its worker restarted.`));
+      return h.race(h.api.callModel(this.id, label, c));
+    };
+    return {
+      ...facts,
+      models: [],
+      probs: (x, n) => call({ method: 'probs', x, n }),
+      logits: (x, n) => call({ method: 'logits', x, n }),
+      gradNorms: (x, y, n) => call({ method: 'gradNorms', x, y, n }),
+      // The worker frees it when the job is released.
+      dispose: () => undefined,
+    };
+  }
+
+  private timings(): Record<string, number> {
+    const t: Record<string, number> = this.target ? { data: this.target.ms.data, target: this.target.ms.train } : {};
+    for (const g of ['shadows', 'references'] as const) {
+      const s = this.spans[g];
+      if (s) t[g] = s.to - s.from;
+    }
+    return t;
+  }
+
+  /** Work done in models (the target counts 1, each attacker model 1, the attacks ATTACK_WEIGHT). */
+  private fraction(): number {
+    const total = 1 + this.sizes.shadows + this.sizes.references + ATTACK_WEIGHT;
+    let done = this.target ? 1 : 0;
+    for (const g of this.groups) done += g.indices.length;
+    for (const [spec, r] of this.running) done += (spec.kind === 'target' ? 1 : spec.indices.length) * Math.min(1, r.done / Math.max(1, r.total));
+    if (this.state === 'done') done = total;
+    return Math.min(1, done / total);
+  }
+
+  /** The earliest unfinished stage: the data until the first epoch anywhere, then target, shadows, references, attacks. */
+  private phase(): Phase {
+    if (this.state === 'done') return 'done';
+    if (this.state === 'attacking') return 'attacks';
+    const any = this.target !== null || this.groups.length > 0 || [...this.running.values()].some((r) => r.done > 0);
+    if (!any) return 'data';
+    if (!this.target) return 'target';
+    const finished = (g: AttackerGroup) => this.groups.filter((o) => o.kind === g).reduce((s, o) => s + o.indices.length, 0);
+    if (finished('shadows') < this.sizes.shadows) return 'shadows';
+    if (finished('references') < this.sizes.references) return 'references';
+    return 'attacks';
+  }
+
+  private emit(targetEpoch?: TaskProgress['targetEpoch']): void {
+    if (!this.listener.onProgress) return;
+    const phase = this.phase();
+    const finished = (g: AttackerGroup) => this.groups.filter((o) => o.kind === g).reduce((s, o) => s + o.indices.length, 0);
+    const counts: JobProgress['counts'] = {
+      target: { done: this.targetEpochs, total: this.config.train.epochs },
+      ...(this.sizes.shadows > 0 && { shadows: { done: finished('shadows'), total: this.sizes.shadows } }),
+      ...(this.sizes.references > 0 && { references: { done: finished('references'), total: this.sizes.references } }),
+    };
+    const fraction = this.fraction();
+    this.listener.onProgress({
+      phase,
+      label: LABELS[phase](this.sizes),
+      fraction,
+      etaSeconds: etaSeconds((Date.now() - this.startedAt) / 1000, fraction),
+      counts,
+      models: phase === 'target' || phase === 'shadows' || phase === 'references' ? counts[phase] : undefined,
+      targetEpoch,
+    });
+  }
+}
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+const LABELS: Record<Phase, (s: Record<AttackerGroup, number>) => string> = {
+  data: () => 'preparing data',
+  target: () => 'training the target model',
+  shadows: (s) => `training ${plural(s.shadows, 'shadow model')}`,
+  references: (s) => `training ${plural(s.references, 'reference model')}`,
+  queries: () => 'querying the models',
+  attacks: () => 'running the attacks',
+  done: () => 'done',
+};
