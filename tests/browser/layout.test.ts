@@ -67,6 +67,15 @@ const overlappingTexts = (page: Page) =>
     return clashes;
   });
 
+/** Axes whose tick labels repeat (a format too coarse for the tick spacing, e.g. 0.1, 0.1, 0.2). */
+const repeatedTicks = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-chart-plot] > svg .axis')]
+      .map((axis) => [...axis.querySelectorAll('text.tick-label')].map((t) => t.textContent ?? ''))
+      .filter((labels) => new Set(labels).size !== labels.length)
+      .map((labels) => labels.join(' ')),
+  );
+
 describe('phones and tablets', () => {
   it('no route scrolls sideways at 390 px or at 768 px', async () => {
     const page = await session.browser.context.newPage();
@@ -145,6 +154,7 @@ describe('presenter mode', () => {
     expect(await page.locator('header').getByTestId('reset-demo').count()).toBe(1);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid=reset-demo]')!.parentElement!).position)).not.toBe('fixed');
     expect(await overlappingTexts(page)).toEqual([]);
+    expect(await repeatedTicks(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/presenter-playground-1024x768.png' });
     for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
       await page.setViewportSize(size);
@@ -152,6 +162,7 @@ describe('presenter mode', () => {
       const box = await page.getByTestId('gap-chart').boundingBox();
       expect(box!.y + box!.height, `gap chart at ${size.width}×${size.height}`).toBeLessThanOrEqual(size.height);
       expect(await overlappingTexts(page)).toEqual([]);
+      expect(await repeatedTicks(page)).toEqual([]);
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `test-results/presenter-playground-${size.width}x${size.height}.png` });
     }
