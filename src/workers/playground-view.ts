@@ -6,6 +6,7 @@
 import { rocCurve } from '../core/metrics/roc';
 import { trueClassConfidence } from '../core/attacks/signals';
 import type { Artifacts, ExperimentResult } from '../core/experiment/index';
+import { memberCount } from '../core/experiment/results';
 import type { AttackName } from '../core/attacks/registry';
 
 export interface RocSeries {
@@ -111,7 +112,8 @@ function recordViews(a: Artifacts): RecordView[] {
 export async function toPlaygroundResult(a: Artifacts, r: ExperimentResult, trainingReused: boolean, grid?: DecisionGrid | null): Promise<PlaygroundResult> {
   const C = a.target.numClasses;
   const conf = trueClassConfidence(a.targetProbs, a.candidates.y, a.candidates.n, C);
-  const m = a.config.split.targetMembers;
+  // Members come first; under a one-run audit the coins decide how many there are.
+  const m = memberCount(r.isMember);
   const roc: RocSeries[] = r.attacks.map((att) => {
     const curve = rocCurve(att.scores, r.isMember);
     const lin = thin(curve.fpr, curve.tpr);

@@ -132,7 +132,7 @@ describe('numbers and --set', () => {
     // data.n=120 first does not fit the file's split (50 + 50 + 100) on its own.
     const out = (await run(['--config', at('tiny.json'), ...argv])) as { config: { data: { n: number }; split: unknown } };
     expect(out.config.data.n).toBe(120);
-    expect(out.config.split).toEqual({ targetMembers: 30, shadowPool: 60 });
+    expect(out.config.split).toEqual({ targetMembers: 30, shadowPool: 60, oneRunAudit: false });
   }, 60_000);
 
   it('--scores is checked before training: a missing folder or a folder as the file', async () => {

@@ -110,7 +110,7 @@ describe('--set pairs are validated together', () => {
     const backward = mergeConfig(defaultConfig(), {}, [...pairs].reverse());
     expect(forward).toEqual(backward);
     expect(forward.data.n).toBe(200);
-    expect(forward.split).toEqual({ targetMembers: 50, shadowPool: 100 });
+    expect(forward.split).toEqual({ targetMembers: 50, shadowPool: 100, oneRunAudit: false });
   });
 
   it('over a patch, and every bad pair is listed at once', () => {

@@ -21,7 +21,12 @@ export interface ExperimentConfig {
     readonly classes: number | null;
     readonly features: number | null;
   };
-  readonly split: { readonly targetMembers: number; readonly shadowPool: number };
+  readonly split: {
+    readonly targetMembers: number;
+    readonly shadowPool: number;
+    /** Membership of each candidate by an independent fair coin, for the one-run audit. */
+    readonly oneRunAudit: boolean;
+  };
   readonly model: {
     readonly type: 'mlp' | 'cnn';
     readonly layers: number;

@@ -7,6 +7,7 @@ import { Rng } from '../rng';
 import { nowMs } from '../clock';
 import type { Dataset } from '../data/types';
 import { splitForExperiment, toTrainingData } from '../data/splits';
+import { coinFlipMembership } from '../data/coin-flip-split';
 import type { EvalResult, TrainHooks, TrainingBatch, TrainingData, TrainingSet } from '../models/types';
 import { throwIfAborted, type AbortSignalLike } from '../abort';
 import { ConfigError, type ExperimentConfig } from './config';
@@ -198,9 +199,11 @@ export function prepareBase(config: ExperimentConfig, csv?: Dataset): Experiment
   assertMemoryFits(config, dataset);
   const plan = planSplit(config, dataset.n, `the data has ${dataset.n} rows`);
   if (typeof plan === 'string') throw new ConfigError([plan]);
-  const split = splitForExperiment(dataset, { targetMembers: members, shadowPool: plan.pool, validation: plan.ownerValidation }, rng.fork('split'));
+  const drawn = splitForExperiment(dataset, { targetMembers: members, shadowPool: plan.pool, validation: plan.ownerValidation }, rng.fork('split'));
+  // The one-run audit needs each candidate's membership drawn by its own coin (coin-flip-split.ts).
+  const split = config.split.oneRunAudit ? coinFlipMembership(drawn, rng.fork('one-run-coins')) : drawn;
   const { rows: candidateRows, set: candidates } = concatRows(dataset, split.targetMembers, split.targetNonMembers);
-  const isMember = new Uint8Array(candidates.n).fill(1, 0, members);
+  const isMember = new Uint8Array(candidates.n).fill(1, 0, split.targetMembers.length);
   // The attacker mirrors the owner: with early stopping it sets a slice of its pool aside as
   // validation rows for its shadow and reference models, and draws IN/OUT halves from the rest.
   const held = plan.attackerValidation;

@@ -3,7 +3,7 @@
  */
 import { summarizeAttack, type AttackSummary } from '../metrics/summary';
 import { rocCurve, logRocSeries } from '../metrics/roc';
-import { auditAtThreshold } from '../privacy/audit';
+import { empiricalAudit, type EmpiricalAudit } from './empirical-audit';
 import { crossEntropyLoss } from '../attacks/signals';
 import { ATTACKS, type AttackName } from '../attacks/registry';
 import type { Artifacts } from './artifacts';
@@ -15,7 +15,11 @@ import type { TargetEpoch } from './progress';
 export interface AttackReport extends AttackSummary {
   readonly name: AttackName;
   readonly title: string;
-  /** ε that this attack's (TPR, FPR) at its threshold proves, with 95% Clopper–Pearson intervals. */
+  /**
+   * The ε this attack's result rules out, tested at 1 − 0.05/k for the k attacks compared
+   * (Bonferroni): a one-run lower bound when membership was drawn by coin flips, else an estimate
+   * from its Clopper–Pearson rates at its threshold (see empirical-audit.ts).
+   */
   readonly empiricalEpsilon: number;
   readonly calibrationAccuracy: number | null;
   /** Per-candidate membership scores (members first, then non-members). */
@@ -38,7 +42,8 @@ export interface ExperimentResult {
   readonly backend: string;
   readonly timingsMs: Record<string, number>;
   readonly target: TargetReport;
-  readonly privacy: (PrivacyAccounting & { readonly empiricalEpsilon: number }) | null;
+  /** `empiricalEpsilon` is `audit.epsilon`; `audit.label` says whether it is a bound or an estimate. */
+  readonly privacy: (PrivacyAccounting & { readonly empiricalEpsilon: number; readonly audit: EmpiricalAudit }) | null;
   readonly attacks: AttackReport[];
   readonly unavailable: { readonly name: AttackName; readonly reason: string }[];
   readonly history: TargetEpoch[];
@@ -59,9 +64,10 @@ function accuracyAndLoss(a: Artifacts, from: number, to: number): { accuracy: nu
   return { accuracy: correct / (to - from), loss: losses.reduce((s, v) => s + v, 0) / (to - from) };
 }
 
-/** The target's utility on its members (train) and on as many non-members (test). */
+/** The target's utility on its members (train) and on its non-members (test). */
 export function targetReport(a: Artifacts): TargetReport {
-  const m = a.config.split.targetMembers;
+  // Candidates are stored members first; under a one-run audit the coins decide how many.
+  const m = memberCount(a.isMember);
   const train = accuracyAndLoss(a, 0, m);
   const test = accuracyAndLoss(a, m, a.candidates.n);
   return {
@@ -86,16 +92,24 @@ export function assembleResult(a: Artifacts, config: ExperimentConfig, outcomes:
       ...summary,
       name: o.name,
       title: ATTACKS[o.name].title,
-      empiricalEpsilon: auditAtThreshold(scores, a.isMember, threshold, { delta }).epsilon,
+      empiricalEpsilon: 0, // set below, once the number of attacks compared is known
       calibrationAccuracy,
       scores,
       rocLog: logRocSeries(rocCurve(scores, a.isMember)),
     });
   }
-  const empiricalEpsilon = Math.max(0, ...attacks.map((r) => r.empiricalEpsilon));
+  const { perAttack, audit } = empiricalAudit(attacks, a.isMember, { delta, oneRun: a.config.split.oneRunAudit });
+  const audited = attacks.map((r, i) => ({ ...r, empiricalEpsilon: perAttack[i] }));
   return {
     config, backend: a.backend, timingsMs, target: targetReport(a),
-    privacy: a.privacy ? { ...a.privacy, empiricalEpsilon } : null,
-    attacks, unavailable, history: a.history, isMember: a.isMember,
+    privacy: a.privacy ? { ...a.privacy, empiricalEpsilon: audit.epsilon, audit } : null,
+    attacks: audited, unavailable, history: a.history, isMember: a.isMember,
   };
+}
+
+/** How many of the candidates (members first) are members. */
+export function memberCount(isMember: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < isMember.length; i++) m += isMember[i];
+  return m;
 }

@@ -46,6 +46,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: 'data.features', kind: int(16, 1000), default: null, nullable: true, help: 'Feature count for purchases (null: 600).' },
   { path: 'split.targetMembers', kind: int(10, 5_000), default: 300, help: "Rows in the target's training set; the same number of non-members is held out." },
   { path: 'split.shadowPool', kind: int(10, 10_000), default: 600, help: "The attacker's proxy data for shadow models (disjoint from the target's rows). Early stopping's validation rows take rows from it only when the data has none to spare." },
+  { path: 'split.oneRunAudit', kind: bool, default: false, help: "One-run privacy audit (Steinke et al. 2023): each of the 2 × split.targetMembers candidates joins the training set by its own fair coin flip (about half do), so the attacks' empirical ε is a lower bound at 95% confidence. Off: exactly split.targetMembers members, and the empirical ε is only an estimate." },
   { path: 'model.type', kind: oneOf('mlp', 'cnn'), default: 'mlp', help: 'A multilayer perceptron, or a small CNN (images only).' },
   { path: 'model.layers', kind: int(0, 3), default: 1, help: 'Hidden layers of the MLP (0 = logistic regression).' },
   { path: 'model.width', kind: int(1, 1024), default: 128, help: 'Units per hidden layer (CNN: units of its dense layer).' },

@@ -31,7 +31,7 @@ describe('planSplit: room for early stopping’s validation rows', () => {
   });
 
   it('names the fields when even the pool cannot make room', () => {
-    const tiny = { ...es, data: { ...es.data, n: 420 }, split: { targetMembers: 200, shadowPool: 20 } };
+    const tiny = { ...es, data: { ...es.data, n: 420 }, split: { ...es.split, targetMembers: 200, shadowPool: 20 } };
     expect(planSplit(tiny, 420, 'data.n is 420')).toMatch(/Early stopping's 30 validation rows \(train\.validationSplit 0\.15 × split\.targetMembers 200\) would leave fewer than 10 rows of split\.shadowPool 20, because data\.n is 420/);
     expect(() => validateConfig(tiny)).toThrow(/validation rows/);
     expect(planSplit(base, 700, 'data.n is 700')).toMatch(/The split needs 800 rows .* but data\.n is 700/);

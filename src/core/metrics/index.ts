@@ -15,7 +15,8 @@ export {
   type Confusion,
   type ThresholdObjective,
 } from './threshold';
-export { summarizeAttack, REPORTED_FPRS, type AttackSummary, type TprAtFprTable } from './summary';
+export { summarizeAttack, REPORTED_FPRS, type AttackSummary, type FalsePositivesAllowed, type TprAtFprIntervals, type TprAtFprTable } from './summary';
+export { falsePositivesAllowed, tprAtFprInterval } from './tpr-interval';
 export {
   exposureRanks,
   verdicts,

@@ -12,6 +12,10 @@ describe('summarizeAttack', () => {
       precision: 1,
       advantage: 0.5,
       tprAtFpr: { '0.1': 0.5, '0.01': 0.5, '0.001': 0.5 },
+      // One member of two caught: Clopper–Pearson [1 − √0.975, √0.975]; with 2 non-members no
+      // budget allows a false positive, so each TPR is at zero false positives.
+      tprAtFprCi: Object.fromEntries(['0.1', '0.01', '0.001'].map((k) => [k, { lower: expect.closeTo(1 - Math.sqrt(0.975), 12), upper: expect.closeTo(Math.sqrt(0.975), 12) }])),
+      falsePositivesAllowed: { '0.1': 0, '0.01': 0, '0.001': 0 },
       threshold: 0.6,
       members: 2,
       nonMembers: 2,

@@ -9,6 +9,8 @@
 import type { MembershipArray, ScoreArray } from './inputs';
 import { advantage, auc, rocCurve, tprAtFpr } from './roc';
 import { accuracy, balancedAccuracy, confusionAt, precision } from './threshold';
+import { falsePositivesAllowed, tprAtFprInterval } from './tpr-interval';
+import type { ConfidenceInterval } from '../privacy/audit';
 
 /** The low false positive rates reported everywhere, as in Carlini et al. 2022. */
 export const REPORTED_FPRS = [0.1, 0.01, 0.001] as const;
@@ -19,6 +21,12 @@ export interface TprAtFprTable {
   readonly '0.01': number;
   readonly '0.001': number;
 }
+
+/** A 95% Clopper–Pearson interval of the TPR at each reported FPR. */
+export type TprAtFprIntervals = { readonly [K in keyof TprAtFprTable]: ConfidenceInterval };
+
+/** False positives each reported FPR allows on the evaluation's non-members (0: at zero false positives). */
+export type FalsePositivesAllowed = { readonly [K in keyof TprAtFprTable]: number };
 
 /** Headline metrics of one attack on one evaluation set. All rates are in [0, 1]. */
 export interface AttackSummary {
@@ -31,9 +39,16 @@ export interface AttackSummary {
   readonly balancedAccuracy: number;
   /** Precision of the verdicts at `threshold`; 0 when nothing is flagged. */
   readonly precision: number;
-  /** Max over all thresholds of TPR − FPR (threshold-free). */
+  /**
+   * Max over all thresholds of TPR − FPR, with the threshold picked on the evaluation labels: an
+   * oracle's choice, not one the attacker could make (label it so beside `accuracy`).
+   */
   readonly advantage: number;
   readonly tprAtFpr: TprAtFprTable;
+  /** 95% Clopper–Pearson interval of each `tprAtFpr` value, from the members it rests on. */
+  readonly tprAtFprCi: TprAtFprIntervals;
+  /** ⌊FPR × nonMembers⌋ for each reported FPR; 0 means the TPR is at zero false positives. */
+  readonly falsePositivesAllowed: FalsePositivesAllowed;
   /**
    * The threshold the verdicts used (score ≥ threshold ⇒ member). May be ±Infinity, which
    * JSON.stringify writes as null.
@@ -67,6 +82,16 @@ export function summarizeAttack(
       '0.1': tprAtFpr(roc, 0.1),
       '0.01': tprAtFpr(roc, 0.01),
       '0.001': tprAtFpr(roc, 0.001),
+    },
+    tprAtFprCi: {
+      '0.1': tprAtFprInterval(roc, 0.1),
+      '0.01': tprAtFprInterval(roc, 0.01),
+      '0.001': tprAtFprInterval(roc, 0.001),
+    },
+    falsePositivesAllowed: {
+      '0.1': falsePositivesAllowed(0.1, roc.nonMembers),
+      '0.01': falsePositivesAllowed(0.01, roc.nonMembers),
+      '0.001': falsePositivesAllowed(0.001, roc.nonMembers),
     },
     threshold,
     members: roc.members,

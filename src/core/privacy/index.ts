@@ -1,6 +1,7 @@
 /**
  * @fileoverview Public API of the privacy module: the RDP accountant for DP-SGD, the (ε, δ) ceiling
- * on membership inference, and empirical ε lower bounds from attack results. Pure math, no tfjs.
+ * on membership inference, and empirical ε from attack results (Clopper–Pearson estimates and the
+ * one-run audit's lower bound). Pure math, no tfjs.
  */
 export { DEFAULT_ORDERS, computeRdp, sampledGaussianRdp } from './rdp';
 export {
@@ -32,5 +33,7 @@ export {
   type ConfidenceInterval,
   type EpsilonLowerBound,
 } from './audit';
+export { binomialUpperTail, oneRunEpsilon, oneRunPValue, type OneRunCounts, type OneRunOptions } from './one-run';
+export { guessesAt, oneRunAudit, ONE_RUN_GUESS_GRID, type GuessShare, type OneRunAudit, type OneRunAuditOptions } from './one-run-audit';
 export { InvalidParameterError } from './params';
 export { betaQuantile, logErfc, logGamma, regularizedBeta } from './special';
