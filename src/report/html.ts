@@ -7,7 +7,7 @@ import { boundRocCurveLog } from '../core/privacy/bound';
 import { formatEpsilon, formatPercent as pct } from '../components/charts/format';
 import type { PlaygroundResult } from '../workers/playground-view';
 import { escapeHtml as esc } from './escape';
-import { auc3, type Fact, type ReportModel } from './model';
+import { attackTableRow, auc3, type Fact, type ReportModel } from './model';
 import { confidenceSvg, rocSvg } from './svg';
 
 const CSS = `
@@ -90,13 +90,9 @@ export function reportHtml(m: ReportModel, figures: { roc: string; confidence: s
     : '';
   body.push(
     `<section aria-labelledby="attacks"><h2 id="attacks">Attacks</h2>` +
-      table(
-        ['Attack', 'AUC', 'Accuracy', 'Balanced accuracy', 'Advantage', 'TPR @ 10% FPR', 'TPR @ 1% FPR', 'TPR @ 0.1% FPR'],
-        m.attacks.map((a) => [a.title, auc3(a.auc), pct(a.accuracy), pct(a.balancedAccuracy), pct(a.advantage), pct(a.tprAt10), pct(a.tprAt1), pct(a.tprAt01)]),
-        (i) => (m.attacks[i].name === s.name ? 'strongest' : ''),
-      ) +
+      table(m.attackColumns, m.attacks.map(attackTableRow), (i) => (m.attacks[i].name === s.name ? 'strongest' : '')) +
       unavailable +
-      `<div class="figures"><figure>${figures.roc}<figcaption>ROC curves on log–log axes: the lower left is where individual members are exposed with few false accusations. The dashed diagonal is guessing.</figcaption></figure>` +
+      `<div class="figures"><figure>${figures.roc}<figcaption>ROC curves on log–log axes: the lower left is where individual members are exposed with few false accusations. The dashed diagonal is guessing.${m.boundNote ? ' ' + esc(m.boundNote) : ''}</figcaption></figure>` +
       `<figure>${figures.confidence}<figcaption>The target’s confidence in the true class. Members (trained on) pile up near 1; the further apart the two groups, the easier the attack.</figcaption></figure></div></section>`,
   );
   body.push(

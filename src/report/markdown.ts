@@ -4,7 +4,7 @@
  */
 import { formatEpsilon, formatPercent as pct } from '../components/charts/format';
 import { escapeMarkdown as md } from './escape';
-import { auc3, type Fact, type ReportModel } from './model';
+import { attackTableRow, auc3, type Fact, type ReportModel } from './model';
 
 const PRIORITY = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 
@@ -24,11 +24,9 @@ export function reportMarkdown(m: ReportModel): string {
   out.push('## Threat model', '', ...facts(m.threatModel), '');
   out.push('## Data and model', '', ...facts(m.dataAndModel), '', '### Utility', '', ...facts(m.utility), '');
   out.push('## Attacks', '');
-  out.push(...table(
-    ['Attack', 'AUC', 'Accuracy', 'Balanced accuracy', 'Advantage', 'TPR @ 10% FPR', 'TPR @ 1% FPR', 'TPR @ 0.1% FPR'],
-    m.attacks.map((a) => [a.title, auc3(a.auc), pct(a.accuracy), pct(a.balancedAccuracy), pct(a.advantage), pct(a.tprAt10), pct(a.tprAt1), pct(a.tprAt01)]),
-  ));
+  out.push(...table(m.attackColumns, m.attacks.map(attackTableRow)));
   out.push('');
+  if (m.boundNote) out.push(md(m.boundNote), '');
   if (m.unavailable.length) out.push('Not run against this API:', '', ...m.unavailable.map((u) => `- **${md(u.title)}:** ${md(u.reason)}`), '');
   out.push(`## Most exposed records (${md(m.strongest.title)})`, '');
   if (m.exposed.length === 0) out.push('No member was scored.', '');

@@ -5,6 +5,8 @@
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { SweepRow } from '../core/experiment/sweep';
 import { maxTprAtFpr } from '../core/privacy/bound';
+import type { BoundPoint } from '../core/privacy/bound-check';
+import { intervalText } from '../components/charts/uncertainty';
 import { formatEpsilon, formatPercent } from '../components/charts/format';
 
 export type Priority = 'high' | 'medium' | 'low';
@@ -38,6 +40,11 @@ export interface RecommendInput {
   readonly nonMembers: number;
   /** The cheat-sheet sweep's rows, when one finished in this session. */
   readonly sweep: readonly SweepRow[] | null;
+  /**
+   * Under DP, the attacks' points judged against the bound with their intervals (bound-check.ts);
+   * without them a point above the cap is taken at face value.
+   */
+  readonly bound?: readonly BoundPoint[];
 }
 
 const pct = formatPercent;
@@ -90,11 +97,26 @@ export function recommend(input: RecommendInput): Recommendation[] {
     });
   } else if (privacy && Number.isFinite(privacy.epsilon)) {
     const bound = maxTprAtFpr(privacy.epsilon, privacy.delta, 0.01);
-    if (top.tprAt1 > bound + 1e-9) {
+    const guarantee = `(ε = ${formatEpsilon(privacy.epsilon)}, δ = ${privacy.delta})`;
+    const beyond = input.bound?.find((p) => p.status === 'outside');
+    const judged = input.bound?.find((p) => p.name === top.name && p.fpr === 0.01);
+    if (beyond) {
       out.push({
         priority: 'high',
         title: 'Check the DP-SGD implementation',
-        detail: `${top.title} exposes ${pct(top.tprAt1)} of members at 1% FPR, above the ${pct(bound)} that (ε = ${formatEpsilon(privacy.epsilon)}, δ = ${privacy.delta}) allows. Either the accounting or the training does not match the guarantee, or the sample is too small to tell; rerun with more records.`,
+        detail: `${beyond.title} exposes ${pct(beyond.tpr)} of members at ${pct(beyond.fpr)} FPR, beyond the ${pct(beyond.cap)} that ${guarantee} allows, and no sampling noise explains it (95% family-wise intervals on the TPR and on the FPR both lie beyond the bound). Either the accounting or the training does not match the guarantee.`,
+      });
+    } else if (top.tprAt1 > bound + 1e-9 && judged) {
+      out.push({
+        priority: 'medium',
+        title: 'Measure the bound on more records',
+        detail: `${top.title} exposes ${pct(top.tprAt1)} of members at 1% FPR, above the ${pct(bound)} that ${guarantee} allows, but its 95% interval [${intervalText(judged.interval)}] and the noise in the measured FPR leave the bound standing: it holds for the true rates, and these rates are estimates. Rerun with more records to tell.`,
+      });
+    } else if (top.tprAt1 > bound + 1e-9) {
+      out.push({
+        priority: 'high',
+        title: 'Check the DP-SGD implementation',
+        detail: `${top.title} exposes ${pct(top.tprAt1)} of members at 1% FPR, above the ${pct(bound)} that ${guarantee} allows. Either the accounting or the training does not match the guarantee, or the sample is too small to tell; rerun with more records.`,
       });
     } else if (top.tprAt1 > THRESHOLDS.dpTprAt1) {
       out.push({

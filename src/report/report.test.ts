@@ -8,6 +8,7 @@ import { initNodeBackend } from '../cli/tf-node';
 import { mergeConfig, defaultConfig } from '../core/experiment/config';
 import type { SweepRow } from '../core/experiment/sweep';
 import { formatPercent } from '../components/charts/format';
+import { rateWithInterval } from '../components/charts/uncertainty';
 import { runPlayground } from '../workers/playground-session';
 import type { PlaygroundResult } from '../workers/playground-view';
 import { buildReport, escapeHtml, escapeMarkdown, recommend, reportFile, reportHtml, reportFigures, reportMarkdown, suggestEpsilon } from './index';
@@ -43,7 +44,10 @@ describe('report content', () => {
     const best = Math.max(...result.attacks.map((a) => a.tprAtFpr['0.01']));
     expect(m.strongest.tprAt1).toBe(best);
     expect(m.risk.statement).toContain(`determined membership with ${formatPercent(m.strongest.accuracy)} accuracy`);
-    expect(m.risk.statement).toContain(`At 1% false accusations, ${formatPercent(m.strongest.tprAt1)} of members were exposed`);
+    expect(m.risk.statement).toContain(`At 1% false accusations (1 of 120 non-members), ${formatPercent(m.strongest.tprAt1)} of members were exposed`);
+    expect(m.risk.statement).toContain('The strongest attack (the most members exposed at 1% FPR, ties broken by AUC)');
+    // 0.1% of 120 non-members allows no false positive: said so, not "at 0.1%".
+    expect(m.risk.statement).toContain('with no false accusation at all (0.1% of 120 non-members allows none)');
     expect(m.exposed).toHaveLength(10);
     expect(m.exposed.map((e) => e.score)).toEqual([...m.exposed.map((e) => e.score)].sort((a, b) => b - a));
     expect(m.threatModel.find((f) => f.label === 'Shadow models')?.value).toMatch(/^2,/);
@@ -104,6 +108,38 @@ describe('report content', () => {
     expect(doc.result.confidence.members[0]).toBeCloseTo(result.confidence.members[0], 6);
     expect(doc.summary.risk.statement).toContain('determined membership');
     expect(doc.config).toEqual(JSON.parse(JSON.stringify(result.config)));
+  });
+});
+
+describe('honest uncertainty (issue 12)', () => {
+  it('gives every TPR its interval, names zero-false-positive columns and the oracle advantage', () => {
+    const m = buildReport(result, { generatedAt: AT });
+    expect(m.attackColumns).toEqual([
+      'Attack', 'AUC', 'Accuracy (attacker’s threshold)', 'Balanced accuracy (attacker’s threshold)', 'Advantage (oracle threshold)',
+      'TPR at 10% FPR [95% CI]', 'TPR at 1% FPR [95% CI]', 'TPR at zero false positives [95% CI]',
+    ]);
+    const md = reportMarkdown(m);
+    for (const a of result.attacks) expect(md).toContain(escapeMarkdown(rateWithInterval(a.tprAtFpr['0.01'], a.tprAtFprCi['0.01'])));
+    expect(md).toContain('| TPR at zero false positives \\[95% CI\\] |');
+    expect(md).toContain('an oracle’s choice no attacker could make');
+  });
+
+  it('labels the empirical ε as what it is, never "proved", and explains points over the DP bound', () => {
+    const audit = { method: 'fixed-split' as const, epsilon: 0.42, confidence: 0.95, attacks: 4, attack: 'gap', label: 'estimate (fixed split, not a one-run audit, so not a statistical bound; 4 attacks, Bonferroni at 95%)' };
+    const privacy = { epsilon: 0.1, delta: 1e-5, noiseMultiplier: 5, clipNorm: 1, sampleRate: 0.25, steps: 100, order: 8, notes: [], empiricalEpsilon: 0.42, audit };
+    const dp = { ...result, privacy } as PlaygroundResult;
+    const m = buildReport(dp, { generatedAt: AT });
+    expect(m.utility.find((f) => f.label === 'Empirical ε from the attacks')?.value).toBe(`ε ≈ 0.42: ${audit.label}`);
+    const oneRun = { ...audit, method: 'one-run' as const, audited: 240, guesses: 24, correct: 23, label: 'empirical lower bound at 95% confidence (one-run audit, 4 attacks, Bonferroni)' };
+    expect(buildReport({ ...dp, privacy: { ...privacy, audit: oneRun } } as PlaygroundResult).utility.find((f) => f.label === 'Empirical ε from the attacks')?.value)
+      .toBe('ε ≥ 0.42: empirical lower bound at 95% confidence (one-run audit, 4 attacks, Bonferroni); 23 of 24 guesses right on 240 audited records');
+    for (const text of [reportMarkdown(m), reportHtml(m, reportFigures(dp))]) expect(text).not.toMatch(/\bprove[sd]?\b/i);
+    // This overfit model was trained without DP: at ε = 0.1 its points lie far beyond the bound, which
+    // noise cannot explain, so the report says the DP code is likely broken and recommends checking it.
+    expect(m.boundNote).toMatch(/^The bound \(ε = 0\.1\) holds for the true rates; measured rates carry sampling noise\./);
+    expect(m.boundNote).toContain('The DP training code is likely broken.');
+    expect(m.recommendations.find((r) => r.title === 'Check the DP-SGD implementation')?.priority).toBe('high');
+    expect(reportMarkdown(m)).toContain('The DP training code is likely broken.');
   });
 });
 
@@ -174,6 +210,17 @@ describe('recommendations', () => {
     expect(recommend({ ...base, privacy: dp })[0].title).toBe('Check the DP-SGD implementation');
     const ok = recommend({ ...base, privacy: dp, target: { trainAccuracy: 0.6, testAccuracy: 0.58 }, attacks: [{ ...base.attacks[0], auc: 0.52, tprAt1: 0.015 }] });
     expect(ok[0].title).toBe('Keep DP-SGD and report ε');
+  });
+
+  it('does not call a point over the bound a bug when its interval reaches inside (3.5% against 2.7% at ε = 1)', () => {
+    const dp = { epsilon: 1, delta: 1e-5 };
+    const attacks = [{ name: 'lira-online', title: 'LiRA (online)', auc: 0.56, tprAt1: 0.035 }];
+    const point = { name: 'lira-online', title: 'LiRA (online)', fpr: 0.01, tpr: 0.035, interval: { lower: 0.0142, upper: 0.0708 }, cap: 0.0272 };
+    const noise = recommend({ ...base, privacy: dp, attacks, target: { trainAccuracy: 0.6, testAccuracy: 0.58 }, bound: [{ ...point, status: 'noise' }] });
+    expect(noise.map((r) => r.title)).not.toContain('Check the DP-SGD implementation');
+    expect(noise.find((r) => r.title === 'Measure the bound on more records')?.detail).toContain('95% interval [1.4, 7.1]');
+    const broken = recommend({ ...base, privacy: dp, attacks, target: { trainAccuracy: 0.6, testAccuracy: 0.58 }, bound: [{ ...point, status: 'outside' }] });
+    expect(broken[0]).toMatchObject({ priority: 'high', title: 'Check the DP-SGD implementation' });
   });
 
   it('warns that low-FPR numbers are coarse on few records, and orders by priority', () => {

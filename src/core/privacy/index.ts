@@ -35,5 +35,6 @@ export {
 } from './audit';
 export { binomialUpperTail, oneRunEpsilon, oneRunPValue, type OneRunCounts, type OneRunOptions } from './one-run';
 export { guessesAt, oneRunAudit, ONE_RUN_GUESS_GRID, type GuessShare, type OneRunAudit, type OneRunAuditOptions } from './one-run-audit';
+export { checkAgainstBound, CHECKED_FPRS, type BoundCheckInput, type BoundPoint, type CheckedFpr } from './bound-check';
 export { InvalidParameterError } from './params';
 export { betaQuantile, logErfc, logGamma, regularizedBeta } from './special';
