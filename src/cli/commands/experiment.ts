@@ -6,6 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from './types';
 import { numberFlag, UsageError, type ParsedFlags } from '../args';
 import { assertWritable, readInputFile } from '../files';
+import { repeatCount, repeatSeeds } from './repeat';
+import { summarizeRepeats } from '../../core/experiment/repeat';
 import { initNodeBackend } from '../tf-node';
 import { ConfigError, defaultConfig, mergeConfig, presetConfig, runExperiment, type ExperimentConfig, type ExperimentResult } from '../../core/experiment/index';
 import type { FieldString } from '../../core/experiment/config';
@@ -107,11 +109,13 @@ export const experimentCommand: Command = {
     { name: 'shadows', description: 'the number of shadow models' },
     { name: 'set', description: 'FIELD=VALUE, e.g. dp.enabled=true (repeatable)', repeatable: true },
     { name: 'scores', description: 'write per-record attack scores to this JSON file' },
+    { name: 'repeat', description: 'run N seeds (seed, seed+1, …) and add a "repeat" block with each figure\'s mean ± std' },
   ],
   async run(flags, log) {
     const { base, patch } = await configParts(flags);
     const pairs = overridePairs(flags, !!flags.data);
     // Before the CSV and long before training: a finished run must not be lost to an unwritable path.
+    const repeat = repeatCount(flags);
     if (flags.scores) await assertWritable('scores', flags.scores as string);
     let config: ExperimentConfig;
     try {
@@ -121,19 +125,25 @@ export const experimentCommand: Command = {
       if (err instanceof ConfigError) throw new UsageError(err.message);
       throw err;
     }
+    const seeds = repeatSeeds(config.seed, repeat);
     const csv = await loadCsv(flags, log);
     if (config.data.name === 'csv' && !csv) throw new UsageError('data.name is csv: give the file with --data FILE.csv --label COLUMN');
     const backend = (flags.backend as string | undefined) ?? 'wasm';
     if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend must be cpu or wasm, got "${backend}"`);
     await initNodeBackend(backend);
     let lastLine = '';
-    const result = await runExperiment(config, {
-      csv,
-      onProgress: (e) => {
-        const line = `${e.label} ${Math.round(e.fraction * 100)}%`;
-        if (line !== lastLine) log((lastLine = line));
-      },
-    });
+    const results: ExperimentResult[] = [];
+    for (const seed of seeds) {
+      const prefix = repeat > 1 ? `seed ${seed} (${results.length + 1} of ${repeat}): ` : '';
+      results.push(await runExperiment({ ...config, seed }, {
+        csv,
+        onProgress: (e) => {
+          const line = `${prefix}${e.label} ${Math.round(e.fraction * 100)}%`;
+          if (line !== lastLine) log((lastLine = line));
+        },
+      }));
+    }
+    const result = results[0];
     if (flags.scores) {
       const rows = Array.from(result.isMember, (member, index) => ({
         index,
@@ -143,6 +153,6 @@ export const experimentCommand: Command = {
       await writeFile(flags.scores as string, JSON.stringify(rows));
       log(`wrote ${rows.length} rows of scores to ${flags.scores as string}`);
     }
-    return resultJson(result);
+    return repeat > 1 ? { ...(resultJson(result) as object), repeat: summarizeRepeats(results) } : resultJson(result);
   },
 };

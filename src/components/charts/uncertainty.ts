@@ -6,6 +6,7 @@
  */
 import type { ConfidenceInterval } from '../../core/privacy/audit';
 import type { BoundPoint } from '../../core/privacy/bound-check';
+import { fprBudgetLabel } from '../../core/metrics/tpr-interval';
 import { formatEpsilon, formatPercent } from './format';
 
 /** An interval's ends as percentages without the sign: "6.3, 11.4" (two significant digits below 1%). */
@@ -22,10 +23,7 @@ export function rateWithInterval(rate: number, ci: ConfidenceInterval): string {
   return `${formatPercent(rate)} [${intervalText(ci)}]`;
 }
 
-/** "at 1% FPR", or "at zero false positives" when the budget allows none on these non-members. */
-export function fprBudgetLabel(fpr: number, falsePositivesAllowed: number): string {
-  return falsePositivesAllowed === 0 ? 'at zero false positives' : `at ${formatPercent(fpr)} FPR`;
-}
+export { fprBudgetLabel };
 
 /** "500 non-members: 5 false positives allowed" (or "no false positive allowed at 0.1% FPR"). */
 export function budgetCount(fpr: number, falsePositivesAllowed: number, nonMembers: number): string {

@@ -16,6 +16,7 @@ describe('summarizeAttack', () => {
       // budget allows a false positive, so each TPR is at zero false positives.
       tprAtFprCi: Object.fromEntries(['0.1', '0.01', '0.001'].map((k) => [k, { lower: expect.closeTo(1 - Math.sqrt(0.975), 12), upper: expect.closeTo(Math.sqrt(0.975), 12) }])),
       falsePositivesAllowed: { '0.1': 0, '0.01': 0, '0.001': 0 },
+      tprAtFprLabel: { '0.1': 'TPR at zero false positives', '0.01': 'TPR at zero false positives', '0.001': 'TPR at zero false positives' },
       threshold: 0.6,
       members: 2,
       nonMembers: 2,

@@ -9,7 +9,7 @@
 import type { MembershipArray, ScoreArray } from './inputs';
 import { advantage, auc, rocCurve, tprAtFpr } from './roc';
 import { accuracy, balancedAccuracy, confusionAt, precision } from './threshold';
-import { falsePositivesAllowed, tprAtFprInterval } from './tpr-interval';
+import { falsePositivesAllowed, fprBudgetLabel, tprAtFprInterval } from './tpr-interval';
 import type { ConfidenceInterval } from '../privacy/audit';
 
 /** The low false positive rates reported everywhere, as in Carlini et al. 2022. */
@@ -49,6 +49,8 @@ export interface AttackSummary {
   readonly tprAtFprCi: TprAtFprIntervals;
   /** ⌊FPR × nonMembers⌋ for each reported FPR; 0 means the TPR is at zero false positives. */
   readonly falsePositivesAllowed: FalsePositivesAllowed;
+  /** What each TPR is, in words: "TPR at 1% FPR", or "TPR at zero false positives" where no false positive is allowed. */
+  readonly tprAtFprLabel: { readonly [K in keyof TprAtFprTable]: string };
   /**
    * The threshold the verdicts used (score ≥ threshold ⇒ member). May be ±Infinity, which
    * JSON.stringify writes as null.
@@ -92,6 +94,11 @@ export function summarizeAttack(
       '0.1': falsePositivesAllowed(0.1, roc.nonMembers),
       '0.01': falsePositivesAllowed(0.01, roc.nonMembers),
       '0.001': falsePositivesAllowed(0.001, roc.nonMembers),
+    },
+    tprAtFprLabel: {
+      '0.1': `TPR ${fprBudgetLabel(0.1, falsePositivesAllowed(0.1, roc.nonMembers))}`,
+      '0.01': `TPR ${fprBudgetLabel(0.01, falsePositivesAllowed(0.01, roc.nonMembers))}`,
+      '0.001': `TPR ${fprBudgetLabel(0.001, falsePositivesAllowed(0.001, roc.nonMembers))}`,
     },
     threshold,
     members: roc.members,

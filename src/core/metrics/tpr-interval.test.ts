@@ -29,6 +29,7 @@ describe('TPR at a fixed FPR, with its interval and counts', () => {
     expect(s.tprAtFpr['0.01']).toBe(0.086);
     expect(s.tprAtFprCi['0.01'].lower).toBeCloseTo(0.06293676656618725, 10);
     expect(s.falsePositivesAllowed).toEqual({ '0.1': 50, '0.01': 5, '0.001': 0 });
+    expect(s.tprAtFprLabel).toEqual({ '0.1': 'TPR at 10% FPR', '0.01': 'TPR at 1% FPR', '0.001': 'TPR at zero false positives' });
     expect(s.members).toBe(500);
     expect(s.nonMembers).toBe(500);
     // At 0.1% no false positive is allowed: the TPR at zero false positives, the same 43 members here.

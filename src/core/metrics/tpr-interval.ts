@@ -25,3 +25,11 @@ export function tprAtFprInterval(roc: RocCurve, maxFpr: number, confidence = 0.9
   const truePositives = Math.round(tprAtFpr(roc, maxFpr) * roc.members);
   return clopperPearson(truePositives, roc.members, confidence);
 }
+
+/**
+ * "at 1% FPR", or "at zero false positives" when the budget allows none on these non-members: a
+ * TPR "at 0.1% FPR" measured on 500 non-members is really at no false positive at all. Pure.
+ */
+export function fprBudgetLabel(fpr: number, falsePositivesAllowed: number): string {
+  return falsePositivesAllowed === 0 ? 'at zero false positives' : `at ${Number((fpr * 100).toPrecision(3))}% FPR`;
+}
