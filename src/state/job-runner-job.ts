@@ -62,6 +62,12 @@ export const loadAttacks = (): Promise<AttackModule> => (attackModule ??= import
 const ATTACK_WEIGHT = 0.5;
 /** The soonest a partial result follows the previous one, so the page keeps its CPU for training. */
 const PARTIAL_GAP_MS = 400;
+/**
+ * The most often progress reaches the page: five redraws a second still animate the curves, and
+ * redrawing the charts costs CPU the workers need (measured in headless Chromium: painting took
+ * about half a core during a run on the playground, against a tenth on a page without charts).
+ */
+const PROGRESS_EVERY_MS = 200;
 
 interface Running {
   readonly handle: WorkerHandle;
@@ -94,6 +100,9 @@ export class TrainingJob {
   private readonly cache = new Map<string, unknown>();
   private readonly memo = new Map<string, AttackOutcome>();
   private targetEpochs = 0;
+  private epochBuffer: NonNullable<TaskProgress['targetEpoch']>[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastFlush = 0;
   private finished: { resolve: (r: PlaygroundResult) => void; reject: (e: Error) => void } | null = null;
   private partial: { running: boolean; again: boolean; lastAt: number } = { running: false, again: false, lastAt: 0 };
 
@@ -337,8 +346,27 @@ export class TrainingJob {
     return 'attacks';
   }
 
+  /**
+   * Reports progress, at most every PROGRESS_EVERY_MS: the workers finish epochs far faster than a
+   * page needs to redraw (dozens a second across the pool), and on a 2-core machine every redraw
+   * takes CPU from training. Target epochs are buffered and all delivered, in order, at the flush.
+   */
   private emit(targetEpoch?: TaskProgress['targetEpoch']): void {
-    if (!this.listener.onProgress) return;
+    if (targetEpoch) this.epochBuffer.push(targetEpoch);
+    if (this.flushTimer !== null) return;
+    const wait = Math.max(0, this.lastFlush + PROGRESS_EVERY_MS - Date.now());
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.lastFlush = Date.now();
+      const epochs = this.epochBuffer.splice(0);
+      if (epochs.length === 0) this.report();
+      // Synchronous calls: the page renders once for all of them.
+      for (const point of epochs) this.report(point);
+    }, wait);
+  }
+
+  private report(targetEpoch?: TaskProgress['targetEpoch']): void {
+    if (!this.listener.onProgress || !this.active) return;
     const phase = this.phase();
     const finished = (g: AttackerGroup) => this.groups.filter((o) => o.kind === g).reduce((s, o) => s + o.indices.length, 0);
     const counts: JobProgress['counts'] = {

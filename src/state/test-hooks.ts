@@ -40,6 +40,8 @@ export interface TestHooks {
   release(owner: string): Promise<void>;
   /** The numbers of the playground's result on show (null when none). */
   shown(): RunNumbers | null;
+  /** Where the shown result's time went, per stage, in ms (null when none). */
+  timings(): Record<string, number> | null;
   state(): {
     status: string;
     backend: string | null;
@@ -83,6 +85,7 @@ export function installTestHooks(search: string, engine: Engine, playground: Pla
     },
     release: (owner) => engine.release(owner),
     shown: () => (playground.result ? numbers(playground.result) : null),
+    timings: () => playground.result?.timingsMs ?? null,
     state: () => ({
       status: engine.status,
       backend: engine.backend?.backend ?? null,

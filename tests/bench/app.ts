@@ -1,8 +1,8 @@
 /**
  * @fileoverview Budgets of the built app: the main JS chunk's gzipped size, TensorFlow.js kept out
  * of the main thread's chunks (it lives in the worker, which starts after the page), the time to
- * the first figure drawn from cached results, and the default playground experiment's wall time
- * on wasm in headless Chromium. The app is built into a temporary folder (dist/ is left alone, as
+ * the first figure drawn from cached results, and the playground's speed on wasm in headless
+ * Chromium through the worker pool (app-runner.ts). The app is built into a temporary folder (dist/ is left alone, as
  * the browser tests use it) and served with Vite's preview server on localhost.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { build, preview, type Rollup } from 'vite';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../browser/support/chromium';
 import { atMost, report, type BenchContext, type Figure, type Measure } from './figure';
+import { playgroundSpeed } from './app-runner';
 
 const KB = 1000;
 
@@ -130,27 +131,6 @@ async function firstFigure(base: string, ctx: BenchContext): Promise<Figure[]> {
   ];
 }
 
-/** The default playground experiment on wasm, from pressing Run to the finished result. */
-async function defaultExperiment(base: string, ctx: BenchContext): Promise<Figure[]> {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.context.newPage();
-    await page.goto(`${base}/?backend=wasm#/playground`);
-    await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
-    const summary = page.getByTestId('run-summary');
-    const t0 = Date.now();
-    await page.getByTestId('run').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="run-summary"]')?.getAttribute('data-state') === 'done', null, { timeout: 600_000, polling: 100 });
-    const seconds = (Date.now() - t0) / 1000;
-    const backend = await summary.getAttribute('data-backend');
-    if (backend !== 'wasm') throw new Error(`The default experiment ran on ${backend}, not wasm.`);
-    ctx.note(`app.defaultExperiment: the playground's default config (purchases, 4 shadows, 8 LiRA references, 5 attacks) on wasm in headless Chromium, Run to result.`);
-    return [report('app.defaultExperiment.wasmWallS', seconds, 's (default playground experiment, wasm, browser)')];
-  } finally {
-    await browser.close();
-  }
-}
-
 export const APP_MEASURES: Measure[] = [
   {
     name: 'app: bundle, first figure, default experiment in the browser',
@@ -163,7 +143,7 @@ export const APP_MEASURES: Measure[] = [
         try {
           const base = server.resolvedUrls!.local[0].replace(/\/$/, '');
           figures.push(...(await firstFigure(base, ctx)));
-          figures.push(...(await defaultExperiment(base, ctx)));
+          figures.push(...(await playgroundSpeed(base, ctx)));
         } finally {
           await server.close();
         }

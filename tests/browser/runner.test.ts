@@ -95,7 +95,8 @@ describe('overlapping runs', () => {
 
 describe('progressive results', () => {
   it('show a preview once the target and a shadow model exist, then the finished result', async () => {
-    const page = await open(`${SMALL}&attack.references=8`);
+    // Long enough per model (30 epochs) that reference models arrive one by one between previews.
+    const page = await open(`${SMALL}&attack.references=8&train.epochs=30`);
     const seen = await page.evaluate(async () => {
       const summary = () => document.querySelector('[data-testid="run-summary"]')!;
       const states: { state: string; attacks: string; note: string }[] = [];
