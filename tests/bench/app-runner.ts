@@ -4,6 +4,7 @@
  * run, a toggled defense, a switched output API and attack (the trained models are reused), and
  * the pool's speed-up over a single worker, measured side by side in one bench run.
  */
+import { Worker } from 'node:worker_threads';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../browser/support/chromium';
 import { atLeast, atMost, report, type BenchContext, type Figure } from './figure';
@@ -36,6 +37,31 @@ async function timeRun(page: Page, start: 'click' | { path: string; raw: string 
   }, start);
 }
 
+/**
+ * How many cores this process can use in parallel right now: the same float loop on 1 and on 2
+ * threads, 2 × t(1) / t(2), best of 3. On a shared machine other processes' load lowers it toward 1,
+ * and then no pool can speed anything up; the speed-up figure is read against it.
+ */
+async function parallelCores(): Promise<number> {
+  const loop = `const { parentPort } = require('node:worker_threads');
+    const n = 200, a = new Float32Array(n * n).fill(1.1), b = new Float32Array(n * n).fill(0.9), c = new Float32Array(n * n);
+    const t = Date.now();
+    for (let r = 0; r < 8; r++) for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) { const v = a[i * n + k]; for (let j = 0; j < n; j++) c[i * n + j] += v * b[k * n + j]; }
+    parentPort.postMessage(Date.now() - t);`;
+  const wall = async (threads: number) => {
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => {
+      const w = new Worker(loop, { eval: true });
+      w.once('message', () => void w.terminate().then(resolve));
+      w.once('error', reject);
+    })));
+    return performance.now() - t0;
+  };
+  const ratios: number[] = [];
+  for (let i = 0; i < 3; i++) ratios.push((2 * (await wall(1))) / (await wall(2)));
+  return Math.max(...ratios);
+}
+
 async function openPlayground(base: string, query: string, ctx: BenchContext): Promise<{ page: Page; close: () => Promise<void>; poolSize: number }> {
   const browser = await launchChromium();
   const page = await browser.context.newPage();
@@ -48,6 +74,7 @@ async function openPlayground(base: string, query: string, ctx: BenchContext): P
 
 /** The default experiment, a defense toggle and an API and attack switch on the pool; then the same default on one worker. */
 export async function playgroundSpeed(base: string, ctx: BenchContext): Promise<Figure[]> {
+  const coresBefore = await parallelCores();
   const pool = await openPlayground(base, '', ctx);
   let n: number;
   const runs: { firstMs: number; doneMs: number }[] = [];
@@ -99,6 +126,9 @@ export async function playgroundSpeed(base: string, ctx: BenchContext): Promise<
     }
   }
   ctx.log(`  default on ${n} workers: ${runs.map((r) => Math.round(r.doneMs)).join(', ')} ms; on 1 worker: ${singleRuns.map((ms) => Math.round(ms)).join(', ')} ms`);
+  const coresAfter = await parallelCores();
+  const cores = (coresBefore + coresAfter) / 2;
+  ctx.log(`  parallel cores available: ${coresBefore.toFixed(2)} before, ${coresAfter.toFixed(2)} after`);
   const best = (xs: number[]) => Math.min(...xs);
   const poolDone = best(runs.map((r) => r.doneMs));
   const speedUp = best(singleRuns) / poolDone;
@@ -113,6 +143,7 @@ export async function playgroundSpeed(base: string, ctx: BenchContext): Promise<
     atMost('app.defaultExperiment.wasmWallS', poolDone / 1000, `s from Run to the finished default run (wasm, ${n} workers)`, 8),
     report('app.defaultExperiment.oneWorkerS', best(singleRuns) / 1000, 's, the same on 1 worker'),
     atLeast('app.pool.speedUp', speedUp, `× (1 worker ÷ ${n} workers, default run, same bench run)`, 1.2),
+    report('app.pool.parallelCoresNow', cores, '× (a float loop on 2 threads vs 1, before and after the runs: 2 = two free cores, 1 = other processes use them)'),
     atMost('app.playground.defenseToggleS', toggle!.doneMs / 1000, 's from Run to the finished run after turning dropout 0.5 on', 8),
     atMost('app.playground.apiSwitchMs', api!.doneMs, `ms to results after switching the output API (models reused: ${api!.reused})`, 200),
     atMost('app.playground.attackSwitchMs', attack!.doneMs, `ms to results after switching the attacks (models reused: ${attack!.reused})`, 200),
