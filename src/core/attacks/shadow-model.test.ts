@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { applyOutputApi, AttackUnavailableError, type OutputApi, type ShadowResponse } from './output-api';
-import { buildMetaDataset, metaDatasetRows, shadowModelAttack, trainShadowAttackModel } from './shadow-model';
+import { buildMetaDataset, metaDatasetRows, shadowModelAttack, shadowVariantOptions, trainShadowAttackModel } from './shadow-model';
 
 /** Members get a sharply peaked output (top prob ≈ 0.95), non-members a flat one (≈ 0.5). */
 function fakeModel(rng: Rng, n: number, C: number, api: OutputApi = { kind: 'full' }): ShadowResponse {
@@ -75,5 +75,31 @@ describe('shadow-model attack', () => {
   it('needs scores from the target', () => {
     const labelOnly = fakeModel(rng, 10, 12, { kind: 'label' });
     expect(() => shadowModelAttack(labelOnly, shadows, {}, new Rng(1))).toThrow(AttackUnavailableError);
+  });
+});
+
+describe('shadow-model variants', () => {
+  const rng = new Rng(9);
+  const shadows = [fakeModel(rng, 600, 4), fakeModel(rng, 600, 4)];
+  const target = fakeModel(rng, 400, 4);
+
+  it('Salem et al.: sorted top probabilities and one classifier, the attack as it always was', () => {
+    const salem = shadowVariantOptions('salem', 4);
+    expect(salem).toEqual({ sorted: true, topK: 4, includeLabel: false, perClass: false });
+    const a = shadowModelAttack(target, shadows, salem, new Rng(1));
+    expect(a.scores).toEqual(shadowModelAttack(target, shadows, { topK: 4 }, new Rng(1)).scores);
+    expect(a.model.perClass.every((m) => m === null)).toBe(true);
+  });
+
+  it('Shokri et al.: the full vector in class order and one classifier per class', () => {
+    const shokri = shadowVariantOptions('shokri', 4);
+    const meta = buildMetaDataset(shadows, shokri);
+    expect(meta.width).toBe(4);
+    expect(meta.featureNames).toEqual(['p(class 0)', 'p(class 1)', 'p(class 2)', 'p(class 3)']);
+    // Unsorted: row r is exactly the probability vector the shadow returned.
+    expect(Array.from(meta.features.subarray(5 * 4, 6 * 4))).toEqual(Array.from(shadows[0].response.probs!.subarray(5 * 4, 6 * 4)));
+    const r = shadowModelAttack(target, shadows, shokri, new Rng(1));
+    expect(r.model.perClass.every((m) => m !== null)).toBe(true);
+    expect(accuracy(r.scores, r.threshold, target.isMember)).toBeGreaterThan(0.9);
   });
 });

@@ -1,13 +1,17 @@
 /**
- * @fileoverview The shadow-model attack (Shokri et al. 2017; cf. ART's MembershipInferenceBlackBox).
+ * @fileoverview The shadow-model attack, in its two published variants.
  *
  * The attacker trains shadow models on its own proxy data, so it knows which records each one saw.
  * Their outputs on those IN records and on held-out OUT records form a meta-dataset, and a binary
  * classifier learns to tell IN from OUT; it is then asked about the target's outputs.
- * Features: the probability vector sorted descending (class identity is dropped, so one classifier
- * serves every class), cut to the top 10 by default: that bounds the width for 100-class data, and
- * the tail of a softmax carries little signal. Optionally the one-hot true label is appended, which
- * lets a global classifier learn class-specific behaviour; the per-class mode does so more directly.
+ * - Salem et al. (2019, ML-Leaks): the probability vector sorted descending (class identity is
+ *   dropped, so one classifier serves every class), cut to the largest few: the top 10 here (Salem
+ *   et al. keep 3), which bounds the width for 100-class data; a softmax's tail carries little signal.
+ *   Optionally the one-hot true label is appended, or one classifier is trained per class.
+ * - Shokri et al. (2017): the full probability vector in class order (`sorted: false`), and one
+ *   attack classifier per true class (`perClass: true`).
+ * In per-class mode, a class with too few shadow rows, or without both IN and OUT rows, falls back
+ * to the classifier trained on every class's rows.
  */
 
 import type { Rng } from '../rng';
@@ -16,6 +20,11 @@ import { thresholdResult, type AttackResult } from './calibration';
 import { requireScores, type LabelledResponse, type ShadowResponse } from './output-api';
 
 export interface MetaFeatureOptions {
+  /**
+   * true (default): the largest probabilities, sorted descending (Salem et al.). false: the whole
+   * vector in class order (Shokri et al.); topK is then ignored.
+   */
+  readonly sorted?: boolean;
   /** Keep this many of the largest probabilities, sorted descending (default 10, capped at C). */
   readonly topK?: number;
   /** Append the one-hot true label (default false). */
@@ -65,21 +74,23 @@ export interface ShadowAttackModel {
 }
 
 function resolveOptions(opts: MetaFeatureOptions, C: number): Required<MetaFeatureOptions> {
+  const sorted = opts.sorted ?? true;
   const topK = opts.topK ?? 10;
   if (!Number.isInteger(topK) || topK < 1) throw new Error(`topK must be a whole number >= 1, got ${topK}.`);
-  return { topK: Math.min(topK, C), includeLabel: opts.includeLabel ?? false };
+  return { sorted, topK: sorted ? Math.min(topK, C) : C, includeLabel: opts.includeLabel ?? false };
 }
 
-/** Column names for the given options: "top-1 prob", …, then "label = c". */
+/** Column names for the given options: "top-1 prob", … (or "p(class c)" unsorted), then "label = c". */
 export function metaFeatureNames(options: Required<MetaFeatureOptions>, C: number): string[] {
-  const names = Array.from({ length: options.topK }, (_, t) => `top-${t + 1} prob`);
+  const names = Array.from({ length: options.topK }, (_, t) => (options.sorted ? `top-${t + 1} prob` : `p(class ${t})`));
   if (options.includeLabel) for (let c = 0; c < C; c++) names.push(`label = ${c}`);
   return names;
 }
 
 /**
  * Attack features for every queried record (rows × width, row-major; a new array). Throws
- * AttackUnavailableError for a label-only API. Under top-k, hidden entries are 0 and sort last.
+ * AttackUnavailableError for a label-only API. Under top-k, hidden entries are 0 (and sort last).
+ * `options` must come from resolveOptions (unsorted features have topK = C).
  */
 export function metaFeatures(query: LabelledResponse, options: Required<MetaFeatureOptions>): Float64Array {
   const { response, labels } = query;
@@ -91,8 +102,12 @@ export function metaFeatures(query: LabelledResponse, options: Required<MetaFeat
   const row = new Float64Array(C);
   for (let i = 0; i < n; i++) {
     row.set(probs.subarray(i * C, (i + 1) * C));
-    row.sort(); // ascending; read back from the end
-    for (let t = 0; t < options.topK; t++) out[i * width + t] = row[C - 1 - t];
+    if (options.sorted) {
+      row.sort(); // ascending; read back from the end
+      for (let t = 0; t < options.topK; t++) out[i * width + t] = row[C - 1 - t];
+    } else {
+      out.set(row, i * width);
+    }
     if (options.includeLabel) {
       if (labels[i] < 0 || labels[i] >= C) throw new Error(`Label ${labels[i]} of row ${i} is outside 0..${C - 1}.`);
       out[i * width + options.topK + labels[i]] = 1;
@@ -181,6 +196,13 @@ export function scoreMetaRows(model: ShadowAttackModel, features: Float64Array, 
 export function shadowAttackScores(model: ShadowAttackModel, query: LabelledResponse): Float64Array {
   if (query.response.numClasses !== model.numClasses) throw new Error('The response and the attack model disagree on the number of classes.');
   return scoreMetaRows(model, metaFeatures(query, model.features), query.labels, query.response.n);
+}
+
+/** The options of each published variant, for the attack stage and the lessons. */
+export function shadowVariantOptions(variant: 'salem' | 'shokri', C: number, salem: { includeLabel?: boolean; perClass?: boolean } = {}): ShadowAttackOptions {
+  return variant === 'shokri'
+    ? { sorted: false, perClass: true, includeLabel: false }
+    : { sorted: true, topK: Math.min(10, C), includeLabel: salem.includeLabel ?? false, perClass: salem.perClass ?? false };
 }
 
 /**

@@ -76,6 +76,12 @@ export function trainingKey(config: ExperimentConfig): string {
   return JSON.stringify({ ...rest, shadows: attack.shadows, references: attack.references });
 }
 
+/** The value cached on `a` under `key`, made (once) by `make` if missing. Mutates `a.cache`. */
+export async function cachedOn<T>(a: Pick<Artifacts, 'cache'>, key: string, make: () => Promise<T>): Promise<T> {
+  if (!a.cache.has(key)) a.cache.set(key, await make());
+  return a.cache.get(key) as T;
+}
+
 /** Frees every tensor the artifacts hold. Safe to call twice. */
 export function disposeArtifacts(a: Artifacts): void {
   a.target.dispose();

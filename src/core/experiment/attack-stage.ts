@@ -5,12 +5,13 @@
 import {
   applyOutputApi, AttackUnavailableError, gapAttack, gapCalibration, gradientNormAttack, labelOnlyAttack,
   labelOnlyCalibration, liraAttack, perturbCopies, phiFromLogits, phiFromProbs, requireScores, shadowModelAttack,
-  thresholdAttack, type AttackResult, type LabelledResponse, type OutputApi, type ShadowResponse,
+  shadowVariantOptions, thresholdAttack, type AttackResult, type LabelledResponse, type OutputApi, type ShadowResponse,
 } from '../attacks/index';
+import { perClassThresholdAttack, rmiaFromArtifacts } from './attack-stage-variants';
 import type { AttackName } from '../attacks/registry';
 import { shadowCalibration as thresholdCalibration, type ThresholdSignal } from '../attacks/threshold-attacks';
 import type { ExperimentConfig } from './config';
-import type { Artifacts, RecordSet } from './artifacts';
+import { cachedOn, type Artifacts, type RecordSet } from './artifacts';
 import type { Predictor } from './predictors';
 import { outputApiOf } from './output-api-of';
 
@@ -26,10 +27,7 @@ const SIGNALS: Partial<Record<AttackName, ThresholdSignal>> = {
 /** An attack's result, or the reason it could not run against this API. */
 export type AttackOutcome = { readonly name: AttackName; readonly result: AttackResult } | { readonly name: AttackName; readonly unavailable: string };
 
-async function cached<T>(a: Artifacts, key: string, make: () => Promise<T>): Promise<T> {
-  if (!a.cache.has(key)) a.cache.set(key, await make());
-  return a.cache.get(key) as T;
-}
+const cached = cachedOn;
 
 /** Predicted labels on P perturbed copies of each row, through the API (labels survive every API). */
 async function copyPredictions(a: Artifacts, p: Predictor, set: RecordSet, label: string, api: OutputApi): Promise<Int32Array> {
@@ -62,19 +60,20 @@ function apiPhi(probs: Float32Array, labels: Int32Array, n: number, C: number, a
 
 async function runOne(name: AttackName, a: Artifacts, api: OutputApi, target: LabelledResponse, shadows: ShadowResponse[]): Promise<AttackResult> {
   const signal = SIGNALS[name];
-  if (signal) return thresholdAttack(signal, target, shadowCalibrationOf(signal, shadows));
   const att = a.config.attack;
+  if (signal === 'mentropy' && att.mentropyThresholds === 'per-class') return perClassThresholdAttack(signal, target, shadows);
+  if (signal) return thresholdAttack(signal, target, shadowCalibrationOf(signal, shadows));
   switch (name) {
     case 'gap':
       return gapAttack(target, shadows.length ? gapCalibration(shadows) : undefined);
     case 'shadow-model':
       requireScores(target.response, 'shadow-model');
       return shadowModelAttack(target, shadows, {
-        topK: Math.min(10, target.response.numClasses),
-        includeLabel: att.includeLabel,
-        perClass: att.perClass,
+        ...shadowVariantOptions(att.shadowVariant, target.response.numClasses, att),
         classifier: { kind: att.classifier },
       }, a.rng.fork('attack-classifier'));
+    case 'rmia':
+      return rmiaFromArtifacts(a, api, target);
     case 'lira-online':
     case 'lira-offline': {
       const probs = requireScores(target.response, `LiRA (${name.slice(5)})`);

@@ -66,6 +66,11 @@ export interface ExperimentConfig {
     readonly perClass: boolean;
     readonly includeLabel: boolean;
     readonly liraVariance: 'global' | 'per-record';
+    readonly shadowVariant: 'salem' | 'shokri';
+    readonly mentropyThresholds: 'per-class' | 'global';
+    readonly rmiaSetting: 'offline' | 'online';
+    readonly rmiaA: number | null;
+    readonly rmiaGamma: number;
     readonly queries: number;
   };
 }

@@ -5,7 +5,7 @@ import { summarizeAttack, type AttackSummary } from '../metrics/summary';
 import { rocCurve, logRocSeries } from '../metrics/roc';
 import { empiricalAudit, type EmpiricalAudit } from './empirical-audit';
 import { crossEntropyLoss } from '../attacks/signals';
-import { ATTACKS, type AttackName } from '../attacks/registry';
+import { attackTitle, type AttackName } from '../attacks/registry';
 import type { Artifacts } from './artifacts';
 import type { AttackOutcome } from './attack-stage';
 import type { PrivacyAccounting } from './recipe';
@@ -91,7 +91,7 @@ export function assembleResult(a: Artifacts, config: ExperimentConfig, outcomes:
     attacks.push({
       ...summary,
       name: o.name,
-      title: ATTACKS[o.name].title,
+      title: attackTitle(o.name, config.attack),
       empiricalEpsilon: 0, // set below, once the number of attacks compared is known
       calibrationAccuracy,
       scores,
