@@ -2,13 +2,18 @@
  * @fileoverview The job runner in the real app, in headless Chromium: overlapping runs (a lesson's
  * run during a playground run, and two playground runs requested at once) give each the numbers
  * it gives alone and leave the workers at their baseline tensor count once freed; and a run shows
- * a preview after the target and first shadow model, which sharpens into the finished result.
+ * a preview after the target and first shadow model, which sharpens into the finished result; and
+ * the pool's numbers equal the sequential training stage's (the CLI's) for the same config.
  * The page is opened with `?faults=test` for `window.__miaTest` (src/state/test-hooks.ts).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
+import { initNodeBackend } from '../../src/cli/tf-node';
+import { presetConfig } from '../../src/core/experiment/presets';
+import { withField } from '../../src/core/experiment/config';
+import { runExperiment } from '../../src/core/experiment/run';
 
 interface RunNumbers {
   testAccuracy: number;
@@ -124,5 +129,28 @@ describe('progressive results', () => {
     expect(last.attacks).toBe('gap,loss-threshold,lira-online');
     expect(last.note).toBe('');
     await page.close();
+  });
+});
+
+describe('the pool', () => {
+  it('gives the numbers the sequential run in Node gives, attacks that query the models included', async () => {
+    const sets: Record<string, string> = {
+      // Split sizes first: each field is checked against the others as it is set.
+      'split.targetMembers': '60', 'split.shadowPool': '120', 'data.n': '300', 'train.epochs': '5', 'attack.shadows': '2',
+      'attack.references': '4', 'attack.names': 'gap,loss-threshold,rmia,label-only,gradient-norm,lira-offline',
+    };
+    const page = await open(`preset=moons-2d&${new URLSearchParams(sets)}`);
+    const app = await page.evaluate(async () => {
+      const h = (window as unknown as Hooks).__miaTest;
+      await h.run();
+      return h.shown()!;
+    });
+    await page.close();
+    await initNodeBackend('wasm');
+    const config = Object.entries(sets).reduce((c, [path, raw]) => withField(c, path, raw), presetConfig('moons-2d'));
+    const node = await runExperiment(config);
+    expect(app.attacks.map((a) => a.name)).toEqual(config.attack.names);
+    expect(app.attacks.map((a) => [a.name, a.auc, a.tprAt1])).toEqual(node.attacks.map((a) => [a.name, a.auc, a.tprAtFpr['0.01']]));
+    expect(app.testAccuracy).toBe(node.target.testAccuracy);
   });
 });
