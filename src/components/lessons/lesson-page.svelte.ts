@@ -9,7 +9,7 @@ import type { ExperimentConfig, ProgressEvent } from '../../core/experiment/inde
 import type { Lesson } from '../../lessons/parse';
 import type { PlaceholderRef } from '../../lessons/placeholders';
 import { compactResult, type CacheFile, type LessonResult } from '../../lessons/result';
-import type { PlaygroundResult } from '../../workers/playground-view';
+import type { PlaygroundResult } from '../../state/engine-types';
 import type { MetaSample } from '../../lessons/result';
 import { WidgetState } from './widget-state.svelte';
 import type { CourseProgress } from './progress.svelte';
