@@ -215,7 +215,7 @@ describe('recommendations', () => {
   it('does not call a point over the bound a bug when its interval reaches inside (3.5% against 2.7% at ε = 1)', () => {
     const dp = { epsilon: 1, delta: 1e-5 };
     const attacks = [{ name: 'lira-online', title: 'LiRA (online)', auc: 0.56, tprAt1: 0.035 }];
-    const point = { name: 'lira-online', title: 'LiRA (online)', fpr: 0.01, tpr: 0.035, interval: { lower: 0.0142, upper: 0.0708 }, cap: 0.0272 };
+    const point = { name: 'lira-online', title: 'LiRA (online)', fpr: 0.01, falsePositivesAllowed: 2, tpr: 0.035, interval: { lower: 0.0142, upper: 0.0708 }, cap: 0.0272 };
     const noise = recommend({ ...base, privacy: dp, attacks, target: { trainAccuracy: 0.6, testAccuracy: 0.58 }, bound: [{ ...point, status: 'noise' }] });
     expect(noise.map((r) => r.title)).not.toContain('Check the DP-SGD implementation');
     expect(noise.find((r) => r.title === 'Measure the bound on more records')?.detail).toContain('95% interval [1.4, 7.1]');

@@ -80,7 +80,7 @@ describe('ROC geometry', () => {
       { name: 'b', title: 'LiRA', fpr: [], tpr: [], auc: 0.78, tprAt1: 0.12, tprAt01: 0.031 },
     ];
     expect(rocSummary(series, { fpr: [], tpr: [], epsilon: 2 })).toBe(
-      'LiRA (best of 2 attacks): AUC 0.78, TPR 12% at 1% FPR and 3.1% at 0.1% FPR. A DP bound with ε = 2 caps every attack.',
+      'LiRA (the highest AUC of 2 attacks): AUC 0.78, TPR 12% at 1% FPR and 3.1% at 0.1% FPR. A DP bound with ε = 2 caps every attack\'s true rates.',
     );
     expect(rocSummary([], null)).toBe('No attack results yet.');
   });

@@ -187,10 +187,10 @@ export function probeText(curves: readonly Pick<RocSeries, 'title' | 'fpr' | 'tp
 
 /** The one-line text alternative: the strongest attack by AUC, its low-FPR numbers and the bound. Pure. */
 export function rocSummary(curves: readonly RocSeries[], bound: RocBound | null | undefined): string {
-  const b = bound ? ` A DP bound with ε = ${formatEpsilon(bound.epsilon)} caps every attack.` : '';
+  const b = bound ? ` A DP bound with ε = ${formatEpsilon(bound.epsilon)} caps every attack's true rates.` : '';
   if (curves.length === 0) return `No attack results yet.${b}`;
   const best = curves.reduce((a, c) => (c.auc > a.auc ? c : a));
-  const others = curves.length > 1 ? ` (best of ${curves.length} attacks)` : '';
+  const others = curves.length > 1 ? ` (the highest AUC of ${curves.length} attacks)` : '';
   return (
     `${best.title}${others}: AUC ${formatProb(best.auc)}, ` +
     `TPR ${formatPercent(best.tprAt1)} at 1% FPR and ${formatPercent(best.tprAt01)} at 0.1% FPR.${b}`

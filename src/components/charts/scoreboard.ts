@@ -2,7 +2,9 @@
  * @fileoverview The scoreboard's judgement calls: how severe an attack number is, and how a
  * number moved since the last run. Pure, so the thresholds are pinned by tests.
  */
-import { formatSignedPoints, formatSignedProb } from './format';
+import { formatEpsilon, formatSignedPoints, formatSignedProb } from './format';
+import { falsePositivesAllowed, tprInterval } from '../../core/metrics/tpr-interval';
+import { intervalText } from './uncertainty';
 
 export type Severity = 'ok' | 'warn' | 'danger';
 
@@ -10,9 +12,42 @@ export type Severity = 'ok' | 'warn' | 'danger';
 export interface ScoreboardValues {
   readonly testAccuracy: number | null;
   readonly trainAccuracy: number | null;
-  readonly attack: { readonly title: string; readonly auc: number; readonly balancedAccuracy: number; readonly tprAt1: number } | null;
+  readonly attack: {
+    readonly title: string;
+    readonly auc: number;
+    readonly balancedAccuracy: number;
+    readonly tprAt1: number;
+    /** The evaluation's counts, for the TPR's interval and budget; the tile says less without them. */
+    readonly members?: number;
+    readonly nonMembers?: number;
+  } | null;
   /** null = trained without DP. */
   readonly epsilon: number | null;
+  /** Under DP, the attacks' empirical ε and what it is (privacy.audit); absent when not known. */
+  readonly audit?: { readonly epsilon: number; readonly method: 'one-run' | 'fixed-split'; readonly label: string } | null;
+}
+
+/**
+ * The TPR tile's name and small print: "TPR @ 1% FPR" with the 95% interval and the false positives
+ * the budget allows ("95% CI 6.3–11.4%; 5 of 500 non-members may be flagged"), or "TPR at zero
+ * false positives" when fewer than 100 non-members leave no false positive to allow. Pure.
+ */
+export function tprTile(attack: NonNullable<ScoreboardValues['attack']> | null): { name: string; detail: string } {
+  if (!attack || attack.members === undefined || attack.nonMembers === undefined) return { name: 'TPR @ 1% FPR', detail: 'members exposed (chance 1%)' };
+  const allowed = falsePositivesAllowed(0.01, attack.nonMembers);
+  const ci = `95% CI [${intervalText(tprInterval(attack.tprAt1, attack.members))}]`;
+  const n = attack.nonMembers.toLocaleString('en-US');
+  return allowed === 0
+    ? { name: 'TPR at zero false positives', detail: `members exposed, ${ci}; 1% of ${n} non-members is under one record, so none may be flagged` }
+    : { name: 'TPR @ 1% FPR', detail: `members exposed, ${ci}; ${allowed} of ${n} non-members may be flagged` };
+}
+
+/** The ε tile's line on the attacks' empirical ε: "attacks: ε ≥ 0.2 (one-run lower bound, 95%)". Pure. */
+export function auditLine(audit: ScoreboardValues['audit']): string {
+  if (!audit) return '';
+  return audit.method === 'one-run'
+    ? `attacks: ε ≥ ${formatEpsilon(audit.epsilon)} (one-run lower bound, 95%)`
+    : `attacks' estimate: ε ≈ ${formatEpsilon(audit.epsilon)} (not a bound)`;
 }
 
 /** The icon and words that carry a severity besides its colour. */

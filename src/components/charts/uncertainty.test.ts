@@ -20,13 +20,14 @@ describe('uncertainty wording', () => {
 
   it('explains points above the DP bound, and says when noise cannot explain one', () => {
     const p = (status: BoundPoint['status']): BoundPoint => ({
-      name: 'lira-online', title: 'LiRA (online)', fpr: 0.01, tpr: 0.035, interval: { lower: 0.0142, upper: 0.0708 }, cap: 0.0272, status,
+      name: 'lira-online', title: 'LiRA (online)', fpr: 0.01, falsePositivesAllowed: 2, tpr: 0.035, interval: { lower: 0.0142, upper: 0.0708 }, cap: 0.0272, status,
     });
     expect(boundCaption([{ ...p('below'), tpr: 0.01 }], 1)).toBe('');
     expect(boundCaption([p('noise')], 1)).toBe(
       'The bound (ε = 1) holds for the true rates; measured rates carry sampling noise. ' +
         'LiRA (online): 3.5% at 1% FPR against a cap of 2.72%, 95% interval [1.4, 7.1]; the interval reaches inside the bound, so this is sampling noise.',
     );
+    expect(boundCaption([{ ...p('noise'), fpr: 0.001, falsePositivesAllowed: 0 }], 1)).toContain('LiRA (online): 3.5% at zero false positives (the 0.1% FPR budget) against a cap of 2.72%');
     expect(boundCaption([p('outside')], 1)).toMatch(/no sampling noise explains this\. The DP training code is likely broken\.$/);
   });
 });

@@ -45,7 +45,8 @@ export function boundCaption(points: readonly BoundPoint[], epsilon: number): st
   const over = points.filter((p) => p.status !== 'below');
   if (over.length === 0) return '';
   const lines = over.map((p) => {
-    const head = `${p.title}: ${formatPercent(p.tpr)} at ${formatPercent(p.fpr)} FPR against a cap of ${formatPercent(p.cap)}, 95% interval [${intervalText(p.interval)}]`;
+    const at = p.falsePositivesAllowed === 0 ? `at zero false positives (the ${formatPercent(p.fpr)} FPR budget)` : `at ${formatPercent(p.fpr)} FPR`;
+    const head = `${p.title}: ${formatPercent(p.tpr)} ${at} against a cap of ${formatPercent(p.cap)}, 95% interval [${intervalText(p.interval)}]`;
     switch (p.status) {
       case 'noise':
         return `${head}; the interval reaches inside the bound, so this is sampling noise.`;

@@ -2,6 +2,7 @@
  * @fileoverview Turns a LessonResult into the props the playground's charts take. Pure.
  */
 import { boundRocCurve, boundRocCurveLog } from '../../core/privacy/bound';
+import { checkAgainstBound, type BoundPoint } from '../../core/privacy/bound-check';
 import type { RocBound, RocScale, RocSeries, ScoreboardValues } from '../charts/index';
 import { featuredAttack } from '../../lessons/facts';
 import type { LessonResult } from '../../lessons/result';
@@ -34,13 +35,21 @@ export function rocBound(r: LessonResult, scale: RocScale): RocBound | null {
   return { fpr: pts.map((q) => q.fpr), tpr: pts.map((q) => q.tpr), epsilon: p.epsilon };
 }
 
+/** Under DP, every attack's reported points judged against the bound, for the ROC's intervals. Pure. */
+export function rocCrossings(r: LessonResult): BoundPoint[] {
+  const p = r.privacy;
+  if (!p || p.epsilon === null || !Number.isFinite(p.epsilon)) return [];
+  const attacks = r.attacks.map((a) => ({ ...a, tprAtFpr: { '0.1': a.tprAt10, '0.01': a.tprAt1, '0.001': a.tprAt01 } }));
+  return checkAgainstBound(attacks, p.epsilon, p.delta);
+}
+
 /** The scoreboard's numbers for the featured attack. Pure. */
 export function scoreboardValues(r: LessonResult, featured: string | null): ScoreboardValues {
   const a = featuredAttack(r, featured);
   return {
     testAccuracy: r.target.testAccuracy,
     trainAccuracy: r.target.trainAccuracy,
-    attack: a ? { title: a.title, auc: a.auc, balancedAccuracy: a.balancedAccuracy, tprAt1: a.tprAt1 } : null,
+    attack: a ? { title: a.title, auc: a.auc, balancedAccuracy: a.balancedAccuracy, tprAt1: a.tprAt1, members: a.members, nonMembers: a.nonMembers } : null,
     epsilon: r.privacy ? r.privacy.epsilon : null,
   };
 }

@@ -9,7 +9,7 @@ import type { LessonResult } from '../../lessons/result';
 /** Axis names for the facts a sweep may plot. */
 export const FACT_LABELS: Readonly<Record<string, string>> = {
   gap: 'Train–test gap', auc: 'Attack AUC', tprAt1: 'TPR at 1% FPR', tprAt10: 'TPR at 10% FPR', testAccuracy: 'Test accuracy',
-  trainAccuracy: 'Train accuracy', advantage: 'Attack advantage',
+  trainAccuracy: 'Train accuracy', advantage: 'Attack advantage (oracle threshold)',
 };
 
 export interface SweepPoint {

@@ -33,7 +33,8 @@ export function boardValues(result: PlaygroundResult | null, attack: string | nu
   return {
     testAccuracy: result.target.testAccuracy,
     trainAccuracy: result.target.trainAccuracy,
-    attack: a ? { title: a.title, auc: a.auc, balancedAccuracy: a.balancedAccuracy, tprAt1: a.tprAtFpr['0.01'] } : null,
+    attack: a ? { title: a.title, auc: a.auc, balancedAccuracy: a.balancedAccuracy, tprAt1: a.tprAtFpr['0.01'], members: a.members, nonMembers: a.nonMembers } : null,
     epsilon: result.privacy ? result.privacy.epsilon : null,
+    audit: result.privacy?.audit ?? null,
   };
 }

@@ -16,7 +16,7 @@ export {
   type ThresholdObjective,
 } from './threshold';
 export { summarizeAttack, REPORTED_FPRS, type AttackSummary, type FalsePositivesAllowed, type TprAtFprIntervals, type TprAtFprTable } from './summary';
-export { falsePositivesAllowed, fprBudgetLabel, tprAtFprInterval } from './tpr-interval';
+export { falsePositivesAllowed, fprBudgetLabel, tprAtFprInterval, tprInterval } from './tpr-interval';
 export {
   exposureRanks,
   verdicts,

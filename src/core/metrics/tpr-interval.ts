@@ -22,8 +22,15 @@ export function falsePositivesAllowed(fpr: number, nonMembers: number): number {
  * sampling noise at that threshold. Pure.
  */
 export function tprAtFprInterval(roc: RocCurve, maxFpr: number, confidence = 0.95): ConfidenceInterval {
-  const truePositives = Math.round(tprAtFpr(roc, maxFpr) * roc.members);
-  return clopperPearson(truePositives, roc.members, confidence);
+  return tprInterval(tprAtFpr(roc, maxFpr), roc.members, confidence);
+}
+
+/**
+ * The Clopper–Pearson interval of a TPR measured on `members` members (the TPR is a count over
+ * them, so the count is recovered exactly). For views that hold only the rate and the counts. Pure.
+ */
+export function tprInterval(tpr: number, members: number, confidence = 0.95): ConfidenceInterval {
+  return clopperPearson(Math.round(tpr * members), members, confidence);
 }
 
 /**

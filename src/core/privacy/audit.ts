@@ -68,7 +68,7 @@ export function clopperPearson(successes: number, trials: number, confidence = 0
 
 /** ε_lb from rates, before clamping: the larger of the two directions of the DP inequality. */
 function epsilonFromRates(tpr: number, fpr: number, delta: number): number {
-  const viaFpr = Math.log((tpr - delta) / fpr); // NaN when tpr < δ: that direction proves nothing
+  const viaFpr = Math.log((tpr - delta) / fpr); // NaN when tpr < δ: that direction rules out nothing
   const viaMisses = Math.log((1 - delta - fpr) / (1 - tpr));
   return Math.max(0, Number.isNaN(viaFpr) ? -Infinity : viaFpr, Number.isNaN(viaMisses) ? -Infinity : viaMisses);
 }

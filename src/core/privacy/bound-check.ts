@@ -12,20 +12,23 @@
  */
 import { clopperPearson, type ConfidenceInterval } from './audit';
 import { maxTprAtFpr } from './bound';
+import { falsePositivesAllowed, tprInterval } from '../metrics/tpr-interval';
 
 /** The FPR keys every attack summary reports. */
 export const CHECKED_FPRS = ['0.1', '0.01', '0.001'] as const;
 export type CheckedFpr = (typeof CHECKED_FPRS)[number];
 
-/** What a check reads from an attack summary (core/metrics/summary.ts). */
+/**
+ * What a check reads from an attack summary (core/metrics/summary.ts). The intervals and budgets
+ * are recomputed from these counts with the summary's own functions, so results cached before
+ * they carried intervals can be checked too.
+ */
 export interface BoundCheckInput {
   readonly name: string;
   readonly title: string;
   readonly members: number;
   readonly nonMembers: number;
   readonly tprAtFpr: Readonly<Record<CheckedFpr, number>>;
-  readonly tprAtFprCi: Readonly<Record<CheckedFpr, ConfidenceInterval>>;
-  readonly falsePositivesAllowed: Readonly<Record<CheckedFpr, number>>;
 }
 
 /** One attack's TPR at one FPR budget, judged against the bound. Plain data. */
@@ -33,6 +36,8 @@ export interface BoundPoint {
   readonly name: string;
   readonly title: string;
   readonly fpr: number;
+  /** False positives the FPR budget allows on the non-members; 0: the TPR is at zero false positives. */
+  readonly falsePositivesAllowed: number;
   readonly tpr: number;
   /** The point's 95% Clopper–Pearson interval (as shown). */
   readonly interval: ConfidenceInterval;
@@ -53,16 +58,16 @@ export function checkAgainstBound(attacks: readonly BoundCheckInput[], epsilon: 
       const fpr = Number(key);
       const tpr = a.tprAtFpr[key];
       const cap = maxTprAtFpr(epsilon, delta, fpr);
-      const interval = a.tprAtFprCi[key];
+      const interval = tprInterval(tpr, a.members);
+      const allowed = falsePositivesAllowed(fpr, a.nonMembers);
       let status: BoundPoint['status'] = 'below';
       if (tpr > cap) {
-        const truePositives = Math.round(tpr * a.members);
-        const tprLow = clopperPearson(truePositives, a.members, familyConfidence).lower;
+        const tprLow = tprInterval(tpr, a.members, familyConfidence).lower;
         // The point's false positives are at most the budget's; their upper end bounds the true FPR.
-        const fprHigh = clopperPearson(a.falsePositivesAllowed[key], a.nonMembers, familyConfidence).upper;
+        const fprHigh = clopperPearson(allowed, a.nonMembers, familyConfidence).upper;
         status = tprLow > maxTprAtFpr(epsilon, delta, fprHigh) ? 'outside' : interval.lower > cap ? 'unlikely' : 'noise';
       }
-      return { name: a.name, title: a.title, fpr, tpr, interval, cap, status };
+      return { name: a.name, title: a.title, fpr, falsePositivesAllowed: allowed, tpr, interval, cap, status };
     }),
   );
 }
