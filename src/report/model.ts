@@ -2,7 +2,7 @@
  * @fileoverview The content of an audit report as plain data, built once from a playground result
  * so the Markdown, the HTML and the JSON say the same thing with the same numbers. Pure.
  */
-import { ATTACKS, isAttackName } from '../core/attacks/registry';
+import { ATTACKS, attackTitle, isAttackName } from '../core/attacks/registry';
 import { DATASET_INFO } from '../core/data/generate';
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { SweepRow } from '../core/experiment/sweep';
@@ -146,6 +146,8 @@ function threatModel(r: PlaygroundResult): Fact[] {
   const references = ran.some((a) => a.usesReferenceModels);
   const whiteBox = ran.some((a) => a.usesWeights);
   const perturbed = ran.find((a) => a.usesPerturbedQueries);
+  const referenceUsers = ran.filter((a) => a.usesReferenceModels).map((a) => attackTitle(a.name, c.attack));
+  const rmia = ran.some((a) => a.name === 'rmia');
   const members = r.attacks[0]?.members ?? c.split.targetMembers;
   const nonMembers = r.attacks[0]?.nonMembers ?? c.split.targetMembers;
   const candidates = c.split.oneRunAudit
@@ -154,9 +156,14 @@ function threatModel(r: PlaygroundResult): Fact[] {
   return [
     { label: 'What the API returns', value: API_TEXT[c.api.output](c) },
     { label: 'Access', value: whiteBox ? 'white-box: the attacker also reads the model’s weights (gradient-norm attack)' : 'black-box: the attacker only sends queries and reads the answers' },
-    { label: 'Attacker’s proxy data', value: `${c.split.shadowPool} records from the same distribution, disjoint from the target’s` },
+    { label: 'Attacker’s proxy data', value: `${c.split.shadowPool} records from the same distribution, disjoint from the target’s${rmia ? '; RMIA also queries the target on them as its population samples' : ''}` },
     { label: 'Shadow models', value: shadows ? `${c.attack.shadows}, trained like the target on the proxy data (known IN/OUT)` : 'none used' },
-    { label: 'Reference models', value: references ? `${c.attack.references}, each trained on a random half of the candidates (LiRA)` : 'none used' },
+    {
+      label: 'Reference models',
+      value: references
+        ? `${c.attack.references}, each trained on a random half of the candidates (${referenceUsers.join(', ')}). This assumes the attacker holds the candidate records themselves: a stronger attacker than one whose shadow data is disjoint from the target’s`
+        : 'none used',
+    },
     ...(perturbed ? [{ label: 'Extra queries', value: `${c.attack.queries} perturbed copies per record (${perturbed.title})` }] : []),
     { label: 'Knows the training recipe', value: 'yes: architecture, epochs and optimizer (shadow and reference models copy them)' },
     { label: 'Candidates judged', value: candidates },
@@ -279,7 +286,7 @@ export function buildReport(r: PlaygroundResult, options: ReportOptions = {}): R
     attacks,
     attackColumns: attackTableHead(r),
     boundNote: r.privacy && bound ? boundCaption(bound, r.privacy.epsilon) : '',
-    unavailable: r.unavailable.map((u) => ({ title: isAttackName(u.name) ? ATTACKS[u.name].title : u.name, reason: u.reason })),
+    unavailable: r.unavailable.map((u) => ({ title: attackTitle(u.name, r.config.attack), reason: u.reason })),
     strongest,
     exposed,
     recommendations: recommend({ config: c, target: r.target, privacy: r.privacy, attacks, exposed, nonMembers, sweep: sweep?.rows ?? null, bound }),

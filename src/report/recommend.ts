@@ -186,11 +186,11 @@ export function recommend(input: RecommendInput): Recommendation[] {
   }
 
   // 5. How strong the audit itself was.
-  if (!attacks.some((a) => a.name.startsWith('lira')) && c.api.output !== 'label') {
+  if (!attacks.some((a) => a.name.startsWith('lira') || a.name === 'rmia') && c.api.output !== 'label') {
     out.push({
       priority: 'low',
       title: 'Audit with LiRA',
-      detail: 'None of the attacks run was LiRA, the strongest black-box attack at low FPR. Add it (with 16 or more reference models) before concluding the model is safe.',
+      detail: 'None of the attacks run was LiRA or RMIA, the strongest black-box attacks at low FPR. Add one (LiRA with 16 or more reference models; RMIA holds up with fewer) before concluding the model is safe.',
     });
   }
   if (input.nonMembers < 1000) {

@@ -14,7 +14,8 @@ export const LABELS: Record<string, string> = {
   'train.earlyStopping': 'Early stopping', 'train.augmentation': 'Augmentation', 'train.ensemble': 'Ensemble size',
   'dp.enabled': 'DP-SGD', 'dp.noiseMultiplier': 'Noise multiplier σ', 'dp.clipNorm': 'Clip norm C', 'dp.targetEpsilon': 'Target ε',
   'api.output': 'Target API returns', 'api.topK': 'Top k', 'api.decimals': 'Decimals', 'attack.shadows': 'Shadow models',
-  'attack.references': 'LiRA reference models', 'split.oneRunAudit': 'One-run privacy audit',
+  'attack.references': 'Reference models (LiRA, RMIA)', 'attack.shadowVariant': 'Shadow-model variant',
+  'attack.mentropyThresholds': 'Modified-entropy thresholds', 'attack.rmiaSetting': 'RMIA references', 'split.oneRunAudit': 'One-run privacy audit',
 };
 
 /**
@@ -31,6 +32,10 @@ export const HELP: Record<string, string> = {
   'model.activation': 'The function each hidden unit applies to its input.',
   'dp.noiseMultiplier': 'How much Gaussian noise each training step adds, as a multiple of the clip norm. More noise: stronger privacy, lower accuracy.',
   'dp.targetEpsilon': 'The privacy budget ε to reach; the noise is set to meet it. Smaller ε: stronger privacy.',
+  'attack.shadowVariant':
+    'Salem et al. (2019): one attack classifier on the largest probabilities, sorted, for every class. Shokri et al. (2017): one attack classifier per class on the full probability vector.',
+  'attack.mentropyThresholds': 'Song & Mittal (2021) pick one modified-entropy threshold per class on the shadow models, since hard classes sit at a different level; or use one threshold for all classes.',
+  'attack.rmiaSetting': 'Offline: each record is judged only by reference models trained without it. Online: by those trained with and without it (stronger, and costlier in a real attack).',
   'api.output': 'What the attacker gets back for each query: every class probability, the top k, rounded scores, or only the predicted label.',
   'split.oneRunAudit':
     'Each candidate record joins the training set by its own coin flip (about half do), as the one-run privacy audit of Steinke, Nasr and Jagielski (2023) requires. Under DP the attacks’ empirical ε is then a lower bound at 95% confidence; with a fixed split it is only an estimate.',
@@ -46,6 +51,9 @@ export const OPTION_LABELS: Record<string, Readonly<Record<string, string>>> = {
   'api.output': { full: 'All class probabilities', 'top-k': 'Top k classes', rounded: 'Rounded scores', label: 'Label only' },
   'attack.classifier': { logistic: 'Logistic regression', mlp: 'Small MLP' },
   'attack.liraVariance': { global: 'Shared across records', 'per-record': 'Per record' },
+  'attack.shadowVariant': { salem: 'Salem et al. (2019)', shokri: 'Shokri et al. (2017)' },
+  'attack.mentropyThresholds': { 'per-class': 'One per class', global: 'One for all classes' },
+  'attack.rmiaSetting': { offline: 'Offline', online: 'Online' },
 };
 
 /** Slider bounds tighter than the schema's hard limits, where the hard limit makes a poor slider. */

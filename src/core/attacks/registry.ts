@@ -45,7 +45,7 @@ export interface AttackInfo {
   /** Extra queries on perturbed copies of each record. */
   readonly usesPerturbedQueries: boolean;
   readonly citation: string;
-  /** What the attacker is assumed to hold or do, in one sentence (tooltips, reports). */
+  /** What the attacker is assumed to hold or do: one sentence starting "The attacker" (tooltips, reports). */
   readonly threatModel: string;
 }
 
@@ -71,16 +71,16 @@ const NASR = 'Nasr, Shokri & Houmansadr. Comprehensive Privacy Analysis of Deep 
 
 const BLACK_BOX = { usesReferenceModels: false, usesWeights: false, usesPerturbedQueries: false } as const;
 
-const SHADOW_THRESHOLD = 'Trains shadow models like the target on its own proxy data, disjoint from the target\'s records, to set the threshold.';
+const SHADOW_THRESHOLD = 'The attacker trains shadow models like the target on its own proxy data, disjoint from the target\'s records, to set the threshold.';
 /** LiRA and RMIA train their references on the candidates: say so wherever they are offered. */
-const HOLDS_CANDIDATES = 'Holds the candidate records themselves and trains reference models on random halves of them';
+const HOLDS_CANDIDATES = 'The attacker holds the candidate records themselves and trains reference models on random halves of them';
 
 /** The catalogue, keyed by name. */
 export const ATTACKS: Readonly<Record<AttackName, AttackInfo>> = {
   gap: {
     name: 'gap', title: 'Gap attack', needs: 'label', usesShadowModels: false, ...BLACK_BOX, citation: YEOM,
     description: 'Guesses "member" whenever the model classifies the record correctly.',
-    threatModel: 'Queries the target with records whose true labels it knows; calibrates on shadow models when there are any.',
+    threatModel: 'The attacker queries the target with records whose true labels it knows; calibrates on shadow models when there are any.',
   },
   'loss-threshold': {
     name: 'loss-threshold', title: 'Loss threshold', needs: 'scores', usesShadowModels: true, ...BLACK_BOX, citation: YEOM,
@@ -105,7 +105,7 @@ export const ATTACKS: Readonly<Record<AttackName, AttackInfo>> = {
   'shadow-model': {
     name: 'shadow-model', title: 'Shadow-model attack', needs: 'scores', usesShadowModels: true, ...BLACK_BOX, citation: SALEM,
     description: 'Trains a classifier on shadow models\' outputs labelled IN/OUT, then asks it about the target.',
-    threatModel: 'Trains shadow models like the target on its own proxy data, disjoint from the target\'s records.',
+    threatModel: 'The attacker trains shadow models like the target on its own proxy data, disjoint from the target\'s records.',
   },
   'lira-online': {
     name: 'lira-online', title: 'LiRA (online)', needs: 'scores', usesShadowModels: false, ...BLACK_BOX, usesReferenceModels: true, citation: CARLINI,
@@ -125,12 +125,12 @@ export const ATTACKS: Readonly<Record<AttackName, AttackInfo>> = {
   'label-only': {
     name: 'label-only', title: 'Label-only (augmentation)', needs: 'label', usesShadowModels: true, ...BLACK_BOX, usesPerturbedQueries: true, citation: CHOQUETTE,
     description: 'Counts how many shifted or noisy copies of the record the model still labels correctly.',
-    threatModel: 'Knows the true labels, queries shifted or noisy copies of each record, and calibrates on shadow models.',
+    threatModel: 'The attacker knows the true labels, queries shifted or noisy copies of each record, and calibrates on shadow models.',
   },
   'gradient-norm': {
     name: 'gradient-norm', title: 'Gradient norm (white-box)', needs: 'label', usesShadowModels: true, ...BLACK_BOX, usesWeights: true, citation: NASR,
     description: 'Guesses "member" when the loss gradient for the record is small: training already fit it.',
-    threatModel: 'Holds the target\'s weights (white-box) and calibrates on shadow models.',
+    threatModel: 'The attacker holds the target\'s weights (white-box) and calibrates on shadow models.',
   },
 };
 
