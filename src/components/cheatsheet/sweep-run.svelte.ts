@@ -5,6 +5,7 @@
  * restart, as with the playground's Stop, and the playground's models are left alone.
  */
 import { summarizeSweepRun, sweepConfigs, type SweepDefinition, type SweepRow } from '../../core/experiment/sweep';
+import { combineSeedRows, stepSeeds } from '../../core/experiment/sweep-seeds';
 import type { ExperimentConfig } from '../../core/experiment/config';
 import type { Engine } from '../../state/engine.svelte';
 import { etaSeconds } from '../../state/eta';
@@ -59,20 +60,28 @@ export class SweepRun {
     try {
       for (let i = 0; i < n; i++) {
         const step = this.steps[i];
-        const onProgress = (e: { label: string; fraction: number }) => {
+        // Over several seeds each step runs once per seed, and its row is their mean ± std.
+        const seeds = stepSeeds(this.def, step.config.seed);
+        const perSeed: SweepRow[] = [];
+        let result: Awaited<ReturnType<Engine['run']>> | null = null;
+        for (let k = 0; k < seeds.length; k++) {
+          const onProgress = (e: { label: string; fraction: number }) => {
+            if (id !== this.runId) return;
+            const fraction = (i + (k + Math.min(1, Math.max(0, e.fraction))) / seeds.length) / n;
+            const eta = etaSeconds((Date.now() - started) / 1000, fraction);
+            const seedNote = seeds.length > 1 ? `, seed ${k + 1} of ${seeds.length}` : '';
+            this.progress = { label: `${step.label} (${i + 1} of ${n}${seedNote}): ${e.label}`, fraction, etaSeconds: eta, step: i };
+          };
+          onProgress({ label: 'starting', fraction: 0 });
+          result = await this.engine.run({ ...step.config, seed: seeds[k] }, onProgress, { owner: 'sweep', confidenceSnapshots: false });
           if (id !== this.runId) return;
-          const fraction = (i + Math.min(1, Math.max(0, e.fraction))) / n;
-          const eta = etaSeconds((Date.now() - started) / 1000, fraction);
-          this.progress = { label: `${step.label} (${i + 1} of ${n}): ${e.label}`, fraction, etaSeconds: eta, step: i };
-        };
-        onProgress({ label: 'starting', fraction: 0 });
-        const result = await this.engine.run(step.config, onProgress, { owner: 'sweep', confidenceSnapshots: false });
-        if (id !== this.runId) return;
+          perSeed.push(summarizeSweepRun(step, result));
+        }
         const next = [...this.rows];
-        next[i] = summarizeSweepRun(step, result);
+        next[i] = combineSeedRows(perSeed);
         this.rows = next;
         if (i === n - 1) {
-          this.cached = { id: this.def.id, backend: result.backend, finishedAt: new Date().toISOString(), rows: next as SweepRow[] };
+          this.cached = { id: this.def.id, backend: result!.backend, finishedAt: new Date().toISOString(), rows: next as SweepRow[] };
           writeSweepCache(this.storage, this.def, this.cached);
         }
       }

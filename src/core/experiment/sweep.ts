@@ -5,6 +5,7 @@
  */
 import { mergeConfig, type ExperimentConfig } from './config';
 import { presetConfig } from './presets';
+import type { SweepRowSpread } from './sweep-seeds';
 
 /** One defense of the sweep: a key for its row and text, a label, and the fields it changes. */
 export interface SweepStep {
@@ -23,6 +24,8 @@ export interface SweepDefinition {
   readonly preset: string;
   readonly patch: Record<string, unknown>;
   readonly steps: readonly SweepStep[];
+  /** Seeds each step is measured with (s, s + 1, …; default 1): see sweep-seeds.ts. */
+  readonly seeds?: number;
 }
 
 /** The sizes a sweep can run at: `full` for the page, `tiny` for tests (`?sweep=tiny`). */
@@ -104,6 +107,8 @@ export interface SweepRow {
   readonly tprAttack: string;
   readonly epsilon: number | null;
   readonly delta: number | null;
+  /** Over several seeds: the figures above are means, and these their standard deviations. */
+  readonly spread?: SweepRowSpread;
 }
 
 /** The part of a result a sweep row reads (ExperimentResult and the playground's view both fit). */
