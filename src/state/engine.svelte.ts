@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly onPartial?: (r: PlaygroundResult) => void;
   /** Per-record confidences after each epoch (default true: the animated histogram reads them). */
   readonly confidenceSnapshots?: boolean;
+  /** Aborting cancels the run, also one that has not reached the workers yet. */
+  readonly signal?: AbortSignal;
 }
 
 export class Engine {
@@ -134,6 +136,7 @@ export class Engine {
       confidenceSnapshots: options.confidenceSnapshots ?? true,
       onProgress: onProgress as ((p: JobProgress) => void) | undefined,
       onPartial: options.onPartial,
+      signal: options.signal,
     });
   }
 

@@ -32,6 +32,8 @@ export interface JobRequest {
   readonly onProgress?: (p: JobProgress) => void;
   /** Results on the models trained so far, before the run completes. */
   readonly onPartial?: (r: PlaygroundResult) => void;
+  /** Aborting cancels the job this request started or joined (unless a newer request took it over). */
+  readonly signal?: AbortSignal;
 }
 
 type Counted = 'target' | 'shadows' | 'references';
@@ -103,6 +105,7 @@ export class TrainingJob {
   private epochBuffer: NonNullable<TaskProgress['targetEpoch']>[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private lastFlush = 0;
+  private lastPhase: Phase | null = null;
   private finished: { resolve: (r: PlaygroundResult) => void; reject: (e: Error) => void } | null = null;
   private partial: { running: boolean; again: boolean; lastAt: number } = { running: false, again: false, lastAt: 0 };
 
@@ -353,16 +356,24 @@ export class TrainingJob {
    */
   private emit(targetEpoch?: TaskProgress['targetEpoch']): void {
     if (targetEpoch) this.epochBuffer.push(targetEpoch);
+    // A new phase shows at once (Stop, the pipeline and tests act on it); progress within one waits.
+    if (this.phase() !== this.lastPhase) {
+      if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+      this.flush();
+      return;
+    }
     if (this.flushTimer !== null) return;
-    const wait = Math.max(0, this.lastFlush + PROGRESS_EVERY_MS - Date.now());
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      this.lastFlush = Date.now();
-      const epochs = this.epochBuffer.splice(0);
-      if (epochs.length === 0) this.report();
-      // Synchronous calls: the page renders once for all of them.
-      for (const point of epochs) this.report(point);
-    }, wait);
+    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, this.lastFlush + PROGRESS_EVERY_MS - Date.now()));
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    this.lastFlush = Date.now();
+    this.lastPhase = this.phase();
+    const epochs = this.epochBuffer.splice(0);
+    if (epochs.length === 0) this.report();
+    // Synchronous calls: the page renders once for all of them.
+    for (const point of epochs) this.report(point);
   }
 
   private report(targetEpoch?: TaskProgress['targetEpoch']): void {

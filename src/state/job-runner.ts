@@ -40,12 +40,14 @@ export class JobRunner {
    * with JobCancelledError when a newer request of the same owner, or Stop, replaces it.
    */
   async submit(req: JobRequest): Promise<PlaygroundResult> {
+    if (req.signal?.aborted) throw new JobCancelledError('The run was cancelled.');
     const jobs = this.ownerJobs(req.owner);
     const fits = (job: TrainingJob | null): job is TrainingJob => job !== null && this.fits(job, req);
     if (fits(jobs.running) && jobs.running.active) {
       // Same models: this request takes over the running job's attack settings and callbacks.
       jobs.running.attackConfig = req.config;
       jobs.running.listener = req;
+      this.cancelOnAbort(jobs.running, req);
       return jobs.running.whenDone();
     }
     if (jobs.running) this.cancel(jobs.running);
@@ -61,8 +63,14 @@ export class JobRunner {
     const done = job.whenDone();
     jobs.running = job;
     this.queue.push(job);
+    this.cancelOnAbort(job, req);
     this.pump();
     return done;
+  }
+
+  /** Cancels `job` when `req`'s signal aborts, if `req` is still the request it answers. */
+  private cancelOnAbort(job: TrainingJob, req: JobRequest): void {
+    req.signal?.addEventListener('abort', () => job.active && job.listener === req && this.cancel(job), { once: true });
   }
 
   /** Lesson 5: the meta-dataset rows of `owner`'s finished job for `config`. */

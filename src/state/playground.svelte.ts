@@ -63,6 +63,8 @@ export class Playground {
   private requestId = 0;
   /** The training key of the run in progress, so a request for the same models joins it. */
   private runningKey: string | null = null;
+  /** Aborted by Stop: cancels the run even before it reaches the workers. */
+  private abort = new AbortController();
   /** The latest finished result (what `result` returns to if a run with previews fails). */
   private finished: PlaygroundResult | null = null;
   /** The finished result before it, for `previous`. */
@@ -181,6 +183,7 @@ export class Playground {
       const result = await this.engine.run(config, (e) => id === this.requestId && this.onProgress(e), {
         owner: 'playground',
         onPartial: (r) => id === this.requestId && this.showPartial(r),
+        signal: this.abort.signal,
       });
       if (id !== this.requestId) return;
       this.finishedBefore = this.finished;
@@ -262,6 +265,8 @@ export class Playground {
     this.pipeline = null;
     this.result = this.finished;
     this.previous = this.finishedBefore;
+    this.abort.abort();
+    this.abort = new AbortController();
     this.engine.cancel('playground');
   }
 }

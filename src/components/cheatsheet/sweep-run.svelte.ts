@@ -33,6 +33,8 @@ export class SweepRun {
   cached: CachedSweep | null = $state.raw(null);
 
   private runId = 0;
+  /** Aborted by Stop: cancels the step's run even before it reaches the workers. */
+  private abort = new AbortController();
 
   constructor(
     readonly def: SweepDefinition,
@@ -73,7 +75,7 @@ export class SweepRun {
             this.progress = { label: `${step.label} (${i + 1} of ${n}${seedNote}): ${e.label}`, fraction, etaSeconds: eta, step: i };
           };
           onProgress({ label: 'starting', fraction: 0 });
-          result = await this.engine.run({ ...step.config, seed: seeds[k] }, onProgress, { owner: 'sweep', confidenceSnapshots: false });
+          result = await this.engine.run({ ...step.config, seed: seeds[k] }, onProgress, { owner: 'sweep', confidenceSnapshots: false, signal: this.abort.signal });
           if (id !== this.runId) return;
           perSeed.push(summarizeSweepRun(step, result));
         }
@@ -102,6 +104,8 @@ export class SweepRun {
     this.running = false;
     this.progress = null;
     this.rows = this.cached ? [...this.cached.rows] : this.steps.map(() => null);
+    this.abort.abort();
+    this.abort = new AbortController();
     this.engine.cancel('sweep');
   }
 }
