@@ -83,9 +83,9 @@ describe('an overfit target leaks membership', () => {
     expect(rmia.auc).toBeGreaterThan(0.9);
     expect(rmia.tprAtFpr['0.01']).toBeGreaterThan(loss.tprAtFpr['0.01'] + 0.1);
     // Not "at least as strong as LiRA" here: measured at 1% FPR, RMIA 0.29 against offline LiRA's
-    // 0.52 (at 0.1% FPR 0.09 against 0.06). Its ratio of probabilities weighs a hard record's small
-    // p_y more than LiRA's logit-scale Gaussians do. On patients-baseline with 4 references RMIA
-    // is ahead on AUC and level or ahead at 1% FPR (issue 12's check).
+    // 0.52 (at 0.1% FPR 0.09 against 0.06): a ratio of probabilities and logit-scale Gaussians rank
+    // records differently, and here LiRA's ranking wins at 1% FPR. On patients-baseline with 4
+    // references RMIA is ahead on AUC and level or ahead at 1% FPR (issue 12's check).
   });
 
   it('every metric is a rate in [0, 1] and reported for both classes', () => {
