@@ -76,7 +76,7 @@ describe('experiment command', () => {
     expect(config.seed).toBe(3);
     expect(config.train.epochs).toBe(10);
     expect(config.attack.shadows).toBe(3);
-    expect(config.split).toEqual(SMALL.split);
+    expect(config.split).toEqual({ ...SMALL.split, oneRunAudit: false });
   });
 
   it('is plain JSON that survives a round trip', () => {
