@@ -73,7 +73,7 @@ const DP_CASE: ExperimentConfig = mergeConfig(defaultConfig(), {
   dp: { enabled: true, targetEpsilon: 1 },
   attack: {
     shadows: 3, references: 8,
-    names: ['gap', 'loss-threshold', 'confidence-threshold', 'entropy-threshold', 'mentropy-threshold', 'shadow-model', 'lira-online', 'lira-offline', 'label-only'],
+    names: ['gap', 'loss-threshold', 'confidence-threshold', 'entropy-threshold', 'mentropy-threshold', 'shadow-model', 'lira-online', 'lira-offline', 'rmia', 'label-only'],
   },
 });
 
@@ -112,7 +112,7 @@ describe('DP-SGD at ε = 1', () => {
   });
 
   it('leaves every attack at a coin flip (AUC ≤ 0.55)', () => {
-    expect(dp.attacks).toHaveLength(9);
+    expect(dp.attacks).toHaveLength(10);
     for (const a of dp.attacks) expect(a.auc, a.name).toBeLessThanOrEqual(0.55);
   });
 
