@@ -141,7 +141,11 @@ export class JobRunner {
     handle
       .race(handle.api.runTask(task, proxy((p) => job.progressed(spec, p)), fault))
       .then(
-        (output) => job.completed(spec, output, handle),
+        (output) => {
+          job.completed(spec, output, handle);
+          // Training over: the workers keep the models for queries, not the data they trained on.
+          if (job.trained) for (const h of job.used) if (h.state === 'ready') void h.race(h.api.dropData(job.id)).catch(() => undefined);
+        },
         (err) => {
           // A stopped worker belonged to a job that was cancelled already; anything else ends the job.
           if (!(err instanceof WorkerStoppedError)) this.abort(job, toError(err));

@@ -60,6 +60,11 @@ export function createWorkerApi(transfer: <T>(value: T, buffers: ArrayBuffer[]) 
       return jobs.call(jobId, label, call);
     },
 
+    /** Drops job `jobId`'s data here (its training is over); its models stay. */
+    async dropData(jobId: string): Promise<void> {
+      jobs.dropData(jobId);
+    },
+
     /** Frees job `jobId`'s models and data here. */
     async release(jobId: string): Promise<void> {
       jobs.release(jobId);

@@ -75,6 +75,12 @@ export class WorkerJobs {
     return call.method === 'probs' ? model.probs(call.x, call.n) : model.logits(call.x, call.n);
   }
 
+  /** Drops job `jobId`'s data once all its models are trained; the models stay for queries. */
+  dropData(jobId: string): void {
+    const job = this.jobs.get(jobId);
+    if (job) job.base = null;
+  }
+
   /** Frees every model and the data of job `jobId`. Safe to call for an unknown job. */
   release(jobId: string): void {
     this.jobs.get(jobId)?.models.forEach((p) => p.dispose());
