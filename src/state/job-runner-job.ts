@@ -261,7 +261,9 @@ export class TrainingJob {
     void (async () => {
       try {
         if (wait) await new Promise((r) => setTimeout(r, wait));
-        if (this.state !== 'training') return;
+        // With nothing left to hand out, the final result is one model's time away: a preview now
+        // would only take CPU from the models being trained.
+        if (this.state !== 'training' || this.pending.length === 0) return;
         const a = this.artifacts();
         const have = { shadows: a.shadows?.probs.length ?? 0, references: a.references?.probs.length ?? 0 };
         const config = this.attackConfig;
