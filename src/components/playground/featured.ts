@@ -6,7 +6,7 @@
  */
 import { strongestAttack } from '../../report/model';
 import type { ScoreboardValues } from '../charts/scoreboard';
-import type { PlaygroundResult } from '../../workers/playground-view';
+import type { PlaygroundResult } from '../../state/engine-types';
 
 /** How the scoreboard picks its attack when the learner has not chosen one, in words. */
 export const STRONGEST_CRITERION = 'most members caught at 1% FPR';
