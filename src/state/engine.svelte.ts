@@ -148,7 +148,7 @@ export class Engine {
     return { result, meta: await this.runner.metaSample(owner, config) };
   }
 
-  /** Whether `owner`'s last run can answer `config` at once (same trained models, still alive). */
+  /** Whether `owner`'s last run was trained for `config`, so only the attacks rerun. */
   canReattack(owner: RunOwner, config: ExperimentConfig): boolean {
     return this.runner.canReattack(owner, config);
   }

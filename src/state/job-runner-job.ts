@@ -138,11 +138,6 @@ export class TrainingJob {
     return this.target !== null && this.pending.length === 0 && this.running.size === 0;
   }
 
-  /** Whether every model behind this job's result is still in a live worker. */
-  get modelsAlive(): boolean {
-    return [...this.holders.values()].every((h) => h.state === 'ready');
-  }
-
   /** Workers busy with this job's tasks now. */
   get busyWorkers(): WorkerHandle[] {
     return [...this.running.values()].map((r) => r.handle);

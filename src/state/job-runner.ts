@@ -51,11 +51,12 @@ export class JobRunner {
       return jobs.running.whenDone();
     }
     if (jobs.running) this.cancel(jobs.running);
-    if (fits(jobs.kept) && jobs.kept.modelsAlive) {
+    if (fits(jobs.kept)) {
       try {
+        // Most attacks read only the models' outputs, which the page holds, so this works even
+        // after a worker holding the models restarted; one that must query a lost model trains anew.
         return await jobs.kept.reattack(req.config);
       } catch (err) {
-        // A worker holding one of its models restarted: train again below.
         if (!(err instanceof ModelsLostError)) throw err;
       }
     }
@@ -95,10 +96,13 @@ export class JobRunner {
     return kept ? this.release(kept) : Promise.resolve();
   }
 
-  /** Whether `owner`'s latest finished job can answer `config` without training (its models are alive). */
+  /**
+   * Whether `owner`'s latest finished job was trained for `config`, so only its attacks rerun
+   * (an attack that must query a model lost in a worker restart still trains again).
+   */
   canReattack(owner: string, config: JobRequest['config']): boolean {
     const kept = this.owners.get(owner)?.kept;
-    return kept !== null && kept !== undefined && this.fits(kept, { owner, config }) && kept.modelsAlive;
+    return kept !== null && kept !== undefined && this.fits(kept, { owner, config });
   }
 
   /** Test-only (`?faults=test`): the next target task fails with `message`, or crashes its worker. */
