@@ -1,5 +1,6 @@
 /**
- * @fileoverview `cache`: runs every lesson preset (and the variants its widgets sweep) on wasm and
+ * @fileoverview `cache`: runs every lesson preset (and the variants its widgets sweep) and the embed
+ * presets (lessons/embed-cache.ts) on wasm and
  * writes compact results to public/cache/<preset>.json, so each lesson figure shows at once and
  * live training replaces it later. Presets and variants come from the lessons' own widget blocks.
  */
@@ -17,6 +18,7 @@ import { readCatalog, type Catalog } from '../../lessons/catalog';
 import { parseAll, type Lesson } from '../../lessons/parse';
 import { compactResult, roundNumbers, type CacheFile, type LessonResult } from '../../lessons/result';
 import { applySet, cachePlan, type PresetPlan } from '../../lessons/variants';
+import { embedCachePlans } from '../../lessons/embed-cache';
 
 /** The catalog and parsed lessons under `dir`. Throws LessonFormatError on any format problem. */
 export function loadLessonsFromDisk(dir = 'lessons'): { catalog: Catalog; lessons: Lesson[] } {
@@ -65,7 +67,7 @@ async function cachePreset(plan: PresetPlan, log: (s: string) => void): Promise<
 
 export const cacheCommand: Command = {
   name: 'cache',
-  summary: 'Run every lesson preset and its variants; write compact results to --out (public/cache).',
+  summary: 'Run every lesson and embed preset and its variants; write compact results to --out (public/cache).',
   flags: [
     { name: 'out', description: 'folder for <preset>.json files (default public/cache)' },
     { name: 'lessons', description: 'the lessons folder (default lessons)' },
@@ -74,11 +76,13 @@ export const cacheCommand: Command = {
   async run(flags, log) {
     const out = (flags.out as string | undefined) ?? 'public/cache';
     const { lessons } = loadLessonsFromDisk((flags.lessons as string | undefined) ?? 'lessons');
-    let plans = cachePlan(lessons);
+    // Embeds open on their own presets; a lesson's plan for the same preset wins.
+    const lessonPlans = cachePlan(lessons);
+    let plans = [...lessonPlans, ...embedCachePlans().filter((e) => !lessonPlans.some((p) => p.preset === e.preset))];
     const only = (flags.only as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
     if (only) {
       const unknown = only.find((p) => !plans.some((x) => x.preset === p));
-      if (unknown) throw new UsageError(`--only: no lesson uses preset "${unknown}" (used: ${plans.map((p) => p.preset).join(', ')})`);
+      if (unknown) throw new UsageError(`--only: no lesson or embed uses preset "${unknown}" (used: ${plans.map((p) => p.preset).join(', ')})`);
       plans = plans.filter((p) => only.includes(p.preset));
     }
     await initNodeBackend('wasm');
