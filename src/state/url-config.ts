@@ -7,7 +7,7 @@ import { ConfigError, defaultConfig, parseFieldValue, readField, validateConfig,
 import { FIELDS, fieldSpec } from '../core/experiment/schema';
 
 /** Query parameters that are not config fields (the app's own switches). */
-const APP_PARAMS = new Set(['backend', 'present', 'embed', 'preset', 'lock', 'show', 'faults', 'sweep']);
+const APP_PARAMS = new Set(['backend', 'present', 'embed', 'preset', 'lock', 'show', 'faults', 'sweep', 'controls']);
 
 function encodeValue(value: unknown): string {
   return Array.isArray(value) ? value.join(',') : String(value);
