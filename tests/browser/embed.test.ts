@@ -71,6 +71,8 @@ describe('an embed with sliders', () => {
     expect(await page.locator('#field-dp-targetEpsilon').isDisabled()).toBe(false);
     // DP-SGD at ε = 2 has a saved result: it shows at once, before training starts.
     await page.getByTestId('embed-cached').waitFor({ timeout: 5_000 });
+    // The saved histogram is a quantile sample; its summary still names the real group sizes.
+    expect(await page.getByText('(300 members, 300 non-members)').count()).toBe(1);
     expect(await sidewaysOverflow(page)).toBe(0);
 
     await page.goto(`${session.server.url}/?embed=histogram&preset=patients-gap&controls=none&backend=wasm`);

@@ -36,5 +36,9 @@ describe('shareBins', () => {
       'Median confidence: members 0.99, non-members 0.71 (3 members, 3 non-members).',
     );
     expect(histogramSummary([], [], 'confidence')).toBe('No confidence values yet.');
+    // A saved result keeps quantiles of each group: the summary names the groups' real sizes.
+    expect(histogramSummary([0.99, 0.995, 0.98], [0.7, 0.71, 0.72], 'confidence', { members: 300, nonMembers: 1200 })).toBe(
+      'Median confidence: members 0.99, non-members 0.71 (300 members, 1,200 non-members).',
+    );
   });
 });

@@ -86,12 +86,19 @@ export function binText(bin: ShareBin): string {
  * The one-line text alternative: "Median confidence: members 0.99, non-members 0.71 (500 members,
  * 500 non-members)." `quantity` names the measured value in lower case. Pure.
  */
-export function histogramSummary(members: ArrayLike<number>, nonMembers: ArrayLike<number>, quantity: string): string {
+export function histogramSummary(
+  members: ArrayLike<number>,
+  nonMembers: ArrayLike<number>,
+  quantity: string,
+  /** The group sizes when the arrays are a sample of them (a saved result keeps quantiles). */
+  counts: { readonly members: number; readonly nonMembers: number } | null = null,
+): string {
   if (members.length === 0 && nonMembers.length === 0) return `No ${quantity} values yet.`;
   const m = medianOf(members);
   const n = medianOf(nonMembers);
+  const size = counts ?? { members: members.length, nonMembers: nonMembers.length };
   return (
     `Median ${quantity}: members ${formatProb(m)}, non-members ${formatProb(n)} ` +
-    `(${members.length.toLocaleString('en-US')} members, ${nonMembers.length.toLocaleString('en-US')} non-members).`
+    `(${size.members.toLocaleString('en-US')} members, ${size.nonMembers.toLocaleString('en-US')} non-members).`
   );
 }
