@@ -69,7 +69,8 @@ async function playSpecialWidgets(lesson: Lesson): Promise<void> {
       await el.getByTestId('report-attack').selectOption('loss-threshold');
       const row = el.locator('[data-testid="attacks-table"] tr', { hasText: 'Loss threshold' });
       const auc = (await row.locator('td').nth(1).textContent())!.trim();
-      const tpr = (await row.locator('td').nth(2).textContent())!.replace('%', '').trim();
+      // The cell reads "46% [38.9, 53.2]": the point value comes first, its 95% interval after it.
+      const tpr = (await row.locator('td').nth(2).textContent())!.trim().split(/\s/)[0].replace('%', '');
       await el.getByTestId('report-auc').fill(auc);
       await el.getByTestId('report-tpr').fill(tpr);
       await el.getByTestId('report-defense').selectOption('dp');
