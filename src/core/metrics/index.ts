@@ -25,4 +25,13 @@ export {
   type SliceResult,
   type SliceStats,
 } from './records';
+export {
+  thresholdTable,
+  groupTable,
+  operatingPoint,
+  precisionAtBaseRate,
+  rocIndexAt,
+  type OperatingPoint,
+  type ThresholdTable,
+} from './operating-point';
 export { signalHistogram, type HistogramOptions, type SignalHistogram } from './histogram';
