@@ -51,8 +51,8 @@ describe('operatingPoint', () => {
 
   it('rejects inputs whose rates would mean nothing', () => {
     expect(() => groupTable([0.5], [])).toThrow(/at least one member and one non-member/);
-    expect(() => thresholdTable([0.5, Number.NaN], [1, 0])).toThrow(/index 1 is NaN/);
-    expect(() => thresholdTable([0.5], [1, 0])).toThrow(/1 scores but 2 membership labels/);
+    expect(() => thresholdTable([0.5, Number.NaN], [true, false])).toThrow(/index 1 is NaN/);
+    expect(() => thresholdTable([0.5], [true, false])).toThrow(/1 scores but 2 membership labels/);
     expect(() => operatingPoint(table, Number.NaN)).toThrow(/threshold is NaN/);
   });
 });
