@@ -16,6 +16,21 @@ import { JobCancelledError } from './job-runner-job';
 import { foldProgress, type RunProgress } from '../components/charts/pipeline';
 import { featuredAttack } from '../components/playground/featured';
 import { readConfigParams, writeConfigParams } from './url-config';
+import { featuredScores } from '../components/playground/operating';
+import { operatingPoint } from '../core/metrics/operating-point';
+import { configDiff, type ConfigChange } from '../components/playground/config-diff';
+
+/** One finished run the history strip can bring back without retraining. */
+export interface RunEntry {
+  /** 1, 2, … in the order the runs finished in this tab. */
+  readonly id: number;
+  readonly result: PlaygroundResult;
+  /** What changed from the run finished before it (empty for the first, or a rerun). */
+  readonly changes: readonly ConfigChange[];
+}
+
+/** Runs the history strip keeps; older ones drop off (each holds a result's arrays). */
+export const RUN_HISTORY = 8;
 
 export interface LiveProgress {
   readonly label: string;
@@ -33,7 +48,10 @@ export class Playground {
    * trained so far (`result.partial` says how many; it sharpens as more arrive).
    */
   result: PlaygroundResult | null = $state.raw(null);
-  /** The finished result before the latest one, for ↑/↓ deltas on the scoreboard. */
+  /**
+   * The finished result on show before this one (the run before it, or the run shown when an earlier
+   * one was brought back): ↑/↓ deltas on the scoreboard, ghosts and the what-changed sentence.
+   */
   previous: PlaygroundResult | null = $state.raw(null);
   progress: LiveProgress | null = $state.raw(null);
   liveHistory: TargetEpoch[] = $state.raw([]);
@@ -51,6 +69,34 @@ export class Playground {
   selectedRecord: number | null = $state(null);
   /** Completed runs in this tab (lets tests and screen-reader users tell a rerun from the last one). */
   completedRuns = $state(0);
+  /** The last RUN_HISTORY finished runs, oldest first. */
+  runs: RunEntry[] = $state.raw([]);
+  /** The history entry on show (the latest run, or one the learner brought back). */
+  shownRun: number | null = $state(null);
+
+  /** The learner's threshold for one attack of one result; anywhere else the attacker's own applies. */
+  private thresholdChoice: { result: PlaygroundResult; attack: string; value: number } | null = $state.raw(null);
+  /** The featured attack's scores, sorted once per result, for the threshold views. */
+  readonly featuredScores = $derived(featuredScores(this.result, this.featured));
+  /** The same attack's scores in the previous run (the ghost). */
+  readonly previousScores = $derived(featuredScores(this.previous, this.featured));
+  /** The featured attack's threshold in use: the learner's, else the attacker's calibrated one. */
+  readonly threshold = $derived.by(() => {
+    const c = this.thresholdChoice;
+    const f = this.featuredScores;
+    if (!f) return null;
+    return c && c.result === this.result && c.attack === f.name ? c.value : f.calibrated;
+  });
+  /**
+   * The confidences the gap chart outlines as the run before: while a new target trains (its bars
+   * move live) the finished result still on show, else the previous run's.
+   */
+  get ghostConfidence(): PlaygroundResult['confidence'] | null {
+    if (this.running && this.result && !this.result.partial && this.result.confidence !== this.liveConfidence) return this.result.confidence;
+    return this.previous?.confidence ?? null;
+  }
+  /** TPR, FPR and their counts at `threshold`; every threshold view reads this one. */
+  readonly operating = $derived(this.featuredScores && this.threshold !== null ? operatingPoint(this.featuredScores.table, this.threshold) : null);
 
   /** True when the shown result was trained with different data/model/training settings. */
   readonly stale = $derived(this.result !== null && trainingKey(this.result.config) !== trainingKey(this.config));
@@ -145,6 +191,8 @@ export class Playground {
     this.previous = null;
     this.finished = null;
     this.finishedBefore = null;
+    this.runs = [];
+    this.shownRun = null;
     await this.run();
   }
 
@@ -191,6 +239,7 @@ export class Playground {
       this.previous = this.finishedBefore;
       this.result = result;
       this.completedRuns++;
+      this.remember(result, this.finishedBefore);
       this.liveHistory = result.history;
       this.liveConfidence = result.confidence;
       // Feature the strongest attack of this run unless the learner picked one that still ran.
@@ -240,6 +289,40 @@ export class Playground {
       const { memberConfidence, nonMemberConfidence } = e.targetEpoch;
       if (memberConfidence && nonMemberConfidence) this.liveConfidence = { members: memberConfidence, nonMembers: nonMemberConfidence };
     }
+  }
+
+  /** Moves the featured attack's threshold (no retraining); null goes back to the attacker's own. */
+  setThreshold(value: number | null): void {
+    const f = this.featuredScores;
+    this.thresholdChoice = value === null || !f || !this.result ? null : { result: this.result, attack: f.name, value };
+  }
+
+  /** Keeps a finished run in the history strip, with what changed since the run finished before it. */
+  private remember(result: PlaygroundResult, before: PlaygroundResult | null): void {
+    const id = (this.runs[this.runs.length - 1]?.id ?? 0) + 1;
+    const changes = before ? configDiff(before.config, result.config) : [];
+    this.runs = [...this.runs, { id, result, changes }].slice(-RUN_HISTORY);
+    this.shownRun = id;
+  }
+
+  /**
+   * Shows an earlier run again, without retraining: its result and its settings return to every
+   * view, and the run on show until now becomes the one compared with. Ignored while a run trains.
+   */
+  showRun(id: number): void {
+    const entry = this.runs.find((r) => r.id === id);
+    if (!entry || this.running || entry.result === this.result) return;
+    this.finishedBefore = this.finished;
+    this.finished = entry.result;
+    this.previous = this.finishedBefore;
+    this.result = entry.result;
+    this.config = entry.result.config;
+    this.liveHistory = entry.result.history;
+    this.liveConfidence = entry.result.confidence;
+    this.featured = featuredAttack(entry.result.attacks, this.pinnedAttack);
+    this.shownRun = id;
+    this.error = null;
+    this.syncUrl();
   }
 
   /** Features `name` on the scoreboard from now on; null goes back to the strongest of each run. */
