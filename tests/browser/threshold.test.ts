@@ -52,9 +52,9 @@ async function read(page: Page): Promise<Reading> {
   });
 }
 
-/** The ROC markers sit at the readout's rates. */
-function expectTogether(r: Reading): void {
-  expect(r.markers.length).toBe(2);
+/** The ROC markers (two on the playground, one in a lesson) sit at the readout's rates. */
+function expectTogether(r: Reading, markers = 2): void {
+  expect(r.markers.length).toBe(markers);
   for (const [fpr, tpr] of r.markers) {
     expect(fpr).toBeCloseTo(r.fpr, 12);
     expect(tpr).toBeCloseTo(r.tpr, 12);
@@ -173,6 +173,32 @@ describe('the threshold in your hand', () => {
     await page.getByTestId('threshold-explorer').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/threshold-390.png', fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("lesson 1's widget puts the same threshold in the reader's hand, on the cached result", async () => {
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
+    await page.goto(`${session.server.url}/#/lessons/01-remembers`);
+    const predict = page.locator('[data-testid="predict"][data-id="p1"]');
+    await predict.locator('input[type="radio"]').nth(1).check();
+    await predict.locator('button.commit').click();
+    const widget = page.locator('[data-testid="widget"][data-id="w1"]');
+    const handle = widget.getByTestId('threshold-handle');
+    await handle.waitFor({ timeout: 60_000 });
+    const start = await read(page);
+    expectTogether(start, 1);
+    // The loss attack's cut-off, shown as a confidence: e^t of the cached threshold, 200 of each group.
+    expect(await widget.getByTestId('threshold-readout').textContent()).toMatch(/of 200 members.*of 200 non-members.*attacker's own threshold/s);
+    await handle.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    const lower = await read(page);
+    expect(lower.threshold).toBeLessThan(start.threshold);
+    expect(lower.fp).toBeGreaterThan(start.fp);
+    expectTogether(lower, 1);
+    await widget.getByTestId('threshold-reset').click();
+    expect((await read(page)).threshold).toBe(start.threshold);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
