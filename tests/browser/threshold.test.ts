@@ -202,4 +202,21 @@ describe('the threshold in your hand', () => {
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it('in presenter mode the arrow keys move a focused threshold, not the preset', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.url}/?present&backend=wasm&${SMALL}#/playground`);
+    await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
+    await runAndWait(page);
+    const dataset = await page.locator('#field-data-name').inputValue();
+    const handle = page.getByTestId('threshold-handle');
+    await handle.focus();
+    const before = await read(page);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect((await read(page)).threshold).toBeGreaterThan(before.threshold);
+    expect(await page.locator('#field-data-name').inputValue()).toBe(dataset);
+    await page.close();
+  });
 });
