@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clampToDomain, countText, formatThreshold, outlinePath, scoreAxisLabel, scoreDomain, steppedThreshold, thresholdValueText } from './threshold';
 import { shareBins } from './histogram';
-import { tableRoc } from './threshold';
+import { tableRoc, zeroFalsePositiveNote } from './threshold';
 import { groupTable, operatingPoint } from '../../core/metrics/operating-point';
 
 describe('scoreDomain', () => {
@@ -14,7 +14,16 @@ describe('scoreDomain', () => {
   it('keeps one extreme score from squashing the rest', () => {
     const values = Array.from({ length: 999 }, (_, i) => i / 1000);
     const [, hi] = scoreDomain(values, [1e6]);
-    expect(hi).toBeLessThan(1.1);
+    expect(hi).toBeLessThan(2.1);
+  });
+
+  it('trims the long low tail but keeps the high scores, where the low FPRs are', () => {
+    // 95 scores near 0, five far below, and the highest non-member at 3.
+    const members = [...Array.from({ length: 50 }, (_, i) => i / 50), 2.5];
+    const nonMembers = [...Array.from({ length: 45 }, (_, i) => -i / 50), -20, -22, -24, -25, -26, 3];
+    const [lo, hi] = scoreDomain(members, nonMembers);
+    expect(lo).toBeGreaterThan(-26);
+    expect(hi).toBeGreaterThanOrEqual(3);
   });
 
   it('ignores ±∞ and gives one unit around a constant score', () => {
@@ -88,5 +97,21 @@ describe('tableRoc', () => {
     }
     expect(log.fpr.length).toBeGreaterThan(0);
     expect(linear.tprAt1).toBe(0.75);
+  });
+});
+
+describe('zeroFalsePositiveNote', () => {
+  const at = (tp: number, fp: number) => ({ threshold: 1, tp, fp, members: 300, nonMembers: 300, tpr: tp / 300, fpr: fp / 300 });
+  it('says how large an FPR no false positive among N can rule out, and what precision that leaves', () => {
+    // 0 of 300: the 95% upper bound is 1 − 0.025^(1/300) = 1.2221%; with 30 of 300 members caught,
+    // 0.001 / (0.001 + 0.012221·0.99) = 7.634%.
+    expect(zeroFalsePositiveNote(at(30, 0))).toBe(
+      'No non-member is accused here, but 300 non-members cannot tell an FPR of 0 from one up to 1.22% (95% bound); ' +
+        'at that FPR a MEMBER verdict would be right only 7.63% of the time if 1 in 100 of those queried are members.',
+    );
+  });
+  it('is silent once a non-member is accused, or when nobody is', () => {
+    expect(zeroFalsePositiveNote(at(30, 1))).toBeNull();
+    expect(zeroFalsePositiveNote(at(0, 0))).toBeNull();
   });
 });

@@ -5,7 +5,8 @@
  */
 import { formatPercent } from './format';
 import type { ShareBin } from './histogram';
-import type { OperatingPoint, ThresholdTable } from '../../core/metrics/operating-point';
+import { precisionAtBaseRate, type OperatingPoint, type ThresholdTable } from '../../core/metrics/operating-point';
+import { clopperPearson } from '../../core/privacy/audit';
 import { auc, logRocSeries, rocCurve, tprAtFpr } from '../../core/metrics/roc';
 import type { RocSeries } from './roc';
 
@@ -34,10 +35,13 @@ export function scoreAxisLabel(attack: string, title: string): string {
 }
 
 /**
- * The axis to draw scores on: the 0.5% to 99.5% quantiles of both groups together, so one extreme
- * score (a LiRA ratio can reach ±1e6) cannot squash every other bar into one bin; values beyond
- * land in the end bins. Padded by 2% so the handle can pass the last bar and flag nobody.
- * Non-finite scores are ignored; with no spread the axis is one unit around the value. Pure.
+ * The axis to draw scores on. Its left end is the 2% quantile of both groups together: the long low
+ * tail (a LiRA ratio reaches −25 where most scores sit near 0) only holds thresholds that accuse
+ * almost everyone. Its right end reaches the highest score, where privacy is lost (low FPR), unless
+ * that score lies more than the axis' span beyond the 99.5% quantile (one runaway ratio must not
+ * squash every bar into one bin). Values beyond the ends land in the end bins; 2% of padding lets
+ * the handle pass the last bar. Non-finite scores are ignored; with no spread the axis is one unit
+ * around the value. Pure.
  */
 export function scoreDomain(members: ArrayLike<number>, nonMembers: ArrayLike<number>): [number, number] {
   const all: number[] = [];
@@ -45,8 +49,9 @@ export function scoreDomain(members: ArrayLike<number>, nonMembers: ArrayLike<nu
   if (all.length === 0) return [0, 1];
   all.sort((a, b) => a - b);
   const at = (q: number) => all[Math.min(all.length - 1, Math.max(0, Math.round(q * (all.length - 1))))];
-  let lo = at(0.005);
-  let hi = at(0.995);
+  let lo = at(0.02);
+  const top = at(0.995);
+  let hi = Math.min(all[all.length - 1], top + (top - lo));
   if (!(hi > lo)) {
     lo = all[0];
     hi = all[all.length - 1];
@@ -146,4 +151,21 @@ export function tableRoc(table: ThresholdTable, name: string, title: string): { 
   const log = logRocSeries(roc, 1e-4, 200);
   const base = { name, title, auc: auc(scores, isMember), tprAt1: tprAtFpr(roc, 0.01), tprAt01: tprAtFpr(roc, 0.001) };
   return { linear: { ...base, fpr: keep(roc.fpr), tpr: keep(roc.tpr) }, log: { ...base, fpr: log.fpr, tpr: log.tpr } };
+}
+
+/**
+ * When nobody innocent is accused (0 false positives) precision reads 100%, yet N non-members
+ * cannot tell an FPR of 0 from one up to the 95% Clopper–Pearson bound (≈ 3/N). This says so, with
+ * the precision at a 1-in-100 base rate at that bound. Null when a non-member is accused or nobody
+ * at all is. Pure.
+ */
+export function zeroFalsePositiveNote(p: OperatingPoint): string | null {
+  if (p.fp !== 0 || p.tp === 0) return null;
+  const upper = clopperPearson(0, p.nonMembers).upper;
+  const worst = precisionAtBaseRate(p.tpr, upper, 0.01)!;
+  return (
+    `No non-member is accused here, but ${p.nonMembers.toLocaleString('en-US')} non-members cannot tell an FPR of 0 from one ` +
+    `up to ${formatPercent(upper)} (95% bound); at that FPR a MEMBER verdict would be right only ${formatPercent(worst)} of the time ` +
+    'if 1 in 100 of those queried are members.'
+  );
 }
