@@ -219,4 +219,38 @@ describe('the threshold in your hand', () => {
     expect(await page.locator('#field-data-name').inputValue()).toBe(dataset);
     await page.close();
   });
+
+  it('drags by touch on a phone without scrolling the page', async () => {
+    const browser = session.browser.context.browser();
+    if (!browser) throw new Error('No browser behind the test context to open a touch context from.');
+    const touch = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await touch.newPage();
+    await page.goto(`${session.server.url}/#/lessons/01-remembers`);
+    const predict = page.locator('[data-testid="predict"][data-id="p1"]');
+    await predict.locator('input[type="radio"]').nth(1).check();
+    await predict.locator('button.commit').click();
+    const handle = page.getByTestId('threshold-handle');
+    await handle.waitFor({ timeout: 60_000 });
+    await handle.scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, -150);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    const before = await read(page);
+    const scrollY = await page.evaluate(() => window.scrollY);
+    const grip = (await handle.locator('.grip').boundingBox())!;
+    const track = (await page.locator('[data-testid="threshold-explorer"] .track').boundingBox())!;
+    const y = grip.y + grip.height / 2;
+    const cdp = await touch.newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: grip.x + grip.width / 2, y }] });
+    for (let k = 1; k <= 6; k++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: grip.x + grip.width / 2 - ((grip.x - track.x) * 0.3 * k) / 6, y: y + k * 25 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const after = await read(page);
+    expect(after.threshold).toBeLessThan(before.threshold);
+    expect(after.fp).toBeGreaterThanOrEqual(before.fp);
+    expectTogether(after, 1);
+    // The finger moved down too, yet the page stayed put: the grip takes the gesture.
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollY);
+    await touch.close();
+  });
 });
