@@ -2,19 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { liraAttack, liraCalibration, liraScores, type LiraReferences } from './lira';
 
-/** AUC by the pairwise definition: P(member score > non-member score), ties counting half. */
-function auc(scores: ArrayLike<number>, isMember: ArrayLike<number>): number {
-  let wins = 0, pairs = 0;
-  for (let i = 0; i < scores.length; i++) {
-    if (!isMember[i]) continue;
-    for (let j = 0; j < scores.length; j++) {
-      if (isMember[j]) continue;
-      pairs++;
-      wins += scores[i] > scores[j] ? 1 : scores[i] === scores[j] ? 0.5 : 0;
-    }
-  }
-  return wins / pairs;
-}
+import { pairwiseAuc as auc } from '../testing/pairwise-auc';
 
 /**
  * φ = difficulty_i + 2·IN + N(0, 1): OUT mean 0 and IN mean 2 around each record's own difficulty,

@@ -6,16 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, mergeConfig, parseFieldValue, readField, validateConfig, withField } from './config';
 import { fieldSpec } from './schema';
 
-/** The ConfigError `fn` throws (fails the test if it throws nothing or something else). */
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return err as ConfigError;
-  }
-  throw new Error('expected a ConfigError, but nothing was thrown');
-}
+import { configError } from '../testing/config-error';
 
 const proto = Object.prototype as unknown as Record<string, unknown>;
 

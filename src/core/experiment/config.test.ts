@@ -8,16 +8,7 @@ import { FIELDS } from './schema';
 import { PRESETS, presetConfig } from './presets';
 import { trainingKey } from './artifacts';
 
-/** The ConfigError `fn` throws (fails the test if it throws nothing or something else). */
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return err as ConfigError;
-  }
-  throw new Error('expected a ConfigError, but nothing was thrown');
-}
+import { configError } from '../testing/config-error';
 
 describe('defaults', () => {
   it('validate unchanged, and every schema field has its default', () => {
