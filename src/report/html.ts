@@ -4,7 +4,7 @@
  * so it opens offline, prints, and can be mailed as it is. Every interpolated string is escaped. Pure.
  */
 import { boundRocCurveLog } from '../core/privacy/bound';
-import { formatEpsilon, formatPercent as pct } from '../components/charts/format';
+import { formatEpsilon, formatPercent as pct } from '../present/format';
 import type { PlaygroundResult } from '../workers/playground-view';
 import { escapeHtml as esc } from './escape';
 import { attackTableRow, auc3, type Fact, type ReportModel } from './model';

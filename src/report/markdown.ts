@@ -2,7 +2,7 @@
  * @fileoverview The audit report as Markdown: the same sections and numbers as the HTML report,
  * for pasting into an issue, a ticket or a pull request. Every interpolated string is escaped. Pure.
  */
-import { formatEpsilon, formatPercent as pct } from '../components/charts/format';
+import { formatEpsilon, formatPercent as pct } from '../present/format';
 import { escapeMarkdown as md } from './escape';
 import { attackTableRow, auc3, type Fact, type ReportModel } from './model';
 

@@ -6,8 +6,8 @@ import type { ExperimentConfig } from '../core/experiment/config';
 import type { SweepRow } from '../core/experiment/sweep';
 import { maxTprAtFpr } from '../core/privacy/bound';
 import type { BoundPoint } from '../core/privacy/bound-check';
-import { intervalText } from '../components/charts/uncertainty';
-import { formatEpsilon, formatPercent } from '../components/charts/format';
+import { intervalText } from '../present/uncertainty';
+import { formatEpsilon, formatPercent } from '../present/format';
 
 export type Priority = 'high' | 'medium' | 'low';
 

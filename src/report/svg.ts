@@ -5,8 +5,8 @@
  * share one HTML page. Pure.
  */
 import { scaleLinear, scaleLog } from 'd3';
-import { CATEGORICAL, DASHES } from '../components/charts/palette';
-import { formatEpsilon, formatPercent } from '../components/charts/format';
+import { CATEGORICAL, DASHES } from '../present/palette';
+import { formatEpsilon, formatPercent } from '../present/format';
 import { escapeHtml as esc } from './escape';
 
 const INK = '#1b2330';

@@ -3,7 +3,7 @@
  * grid become RGBA pixels (class hue, deeper where the model is surer), and points get
  * hit-testing, arrow-key neighbours and their describing text. Pure.
  */
-import { formatProb } from './format';
+import { formatProb } from '../../present/format';
 
 /** A record drawn on the decision boundary, in data coordinates. */
 export interface BoundaryPoint {

@@ -6,7 +6,7 @@
  */
 import { max, median } from 'd3';
 import { signalHistogram } from '../../core/metrics/histogram';
-import { formatPercent, formatProb } from './format';
+import { formatPercent, formatProb } from '../../present/format';
 
 /** One bin: its edges, raw counts and each group's share (count / group size, 0 for an empty group). */
 export interface ShareBin {

@@ -15,6 +15,6 @@ export { default as TrainingCurves } from './TrainingCurves.svelte';
 export type { BoundaryGrid, BoundaryPoint } from './decision-boundary';
 export type { PipelinePhase } from './pipeline';
 export type { RocBound, RocScale, RocSeries } from './roc';
-export type { ScoreboardValues } from './scoreboard';
+export type { ScoreboardValues } from '../../present/scoreboard';
 export type { CurveMetric, EpochRecord } from './training-curves';
-export { CATEGORICAL, seriesStyle, type SeriesStyle } from './palette';
+export { CATEGORICAL, seriesStyle, type SeriesStyle } from '../../present/palette';

@@ -8,7 +8,7 @@
  * one decade step below that, and the strip between the floor and 1/N is marked as not measurable.
  */
 import { area, bisectRight, line, scaleLinear, scaleLog } from 'd3';
-import { formatEpsilon, formatPercent, formatProb } from './format';
+import { formatEpsilon, formatPercent, formatProb } from '../../present/format';
 
 export type RocScale = 'linear' | 'log';
 

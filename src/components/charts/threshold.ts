@@ -3,7 +3,7 @@
  * axis the scores are drawn on, how a key press moves the handle, the previous run's outline and
  * the readout's sentences. The counting itself is core's (core/metrics/operating-point). Pure.
  */
-import { formatPercent } from './format';
+import { formatPercent } from '../../present/format';
 import type { ShareBin } from './histogram';
 import { precisionAtBaseRate, type OperatingPoint, type ThresholdTable } from '../../core/metrics/operating-point';
 import { clopperPearson } from '../../core/privacy/audit';

@@ -3,7 +3,7 @@
  * the shaded gap between them and the one-line summary. Pure; the component only draws.
  */
 import { area, bisector, extent, line } from 'd3';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent } from '../../present/format';
 
 export type CurveMetric = 'accuracy' | 'loss';
 

@@ -3,7 +3,7 @@
  * front (no other defense is both more accurate and less leaky), where their labels go, and the
  * chart's one-line text alternative. Pure.
  */
-import { formatPercent } from '../charts/format';
+import { formatPercent } from '../../present/format';
 
 /** One defense on the plane: test accuracy (higher is better) vs TPR at 1% FPR (lower is better). */
 export interface TradeoffPoint {

@@ -5,7 +5,7 @@
  * attack in both runs: comparing LiRA now with the gap attack before would be meaningless. Pure.
  */
 import { strongestAttack } from '../../report/model';
-import type { ScoreboardValues } from '../charts/scoreboard';
+import type { ScoreboardValues } from '../../present/scoreboard';
 import type { PlaygroundResult } from '../../state/engine-types';
 
 /** How the scoreboard picks its attack when the learner has not chosen one, in words. */

@@ -4,9 +4,9 @@
  * allows none, and the caption that explains a point crossing the DP bound. The numbers come from
  * core (summary.ts, bound-check.ts); this only words them, the same on the page and in reports. Pure.
  */
-import type { ConfidenceInterval } from '../../core/privacy/audit';
-import type { BoundPoint } from '../../core/privacy/bound-check';
-import { fprBudgetLabel } from '../../core/metrics/tpr-interval';
+import type { ConfidenceInterval } from '../core/privacy/audit';
+import type { BoundPoint } from '../core/privacy/bound-check';
+import { fprBudgetLabel } from '../core/metrics/tpr-interval';
 import { formatEpsilon, formatPercent } from './format';
 
 /** An interval's ends as percentages without the sign: "6.3, 11.4" (two significant digits below 1%). */

@@ -9,7 +9,7 @@ describe('palette', () => {
 
   it('keeps the dark theme series at ≥ 4.5:1 on the dark surface, and the stylesheet uses exactly them', () => {
     for (const hex of CATEGORICAL_DARK) expect(contrastRatio(hex, '#19202a'), hex).toBeGreaterThanOrEqual(4.5);
-    const css = readFileSync(new URL('../../styles/theme.css', import.meta.url), 'utf8');
+    const css = readFileSync(new URL('../styles/theme.css', import.meta.url), 'utf8');
     const dark = css.slice(css.indexOf(":root[data-theme='dark'] {"));
     CATEGORICAL_DARK.forEach((hex, i) => expect(dark).toContain(`--chart-cat-${i}: ${hex};`));
   });

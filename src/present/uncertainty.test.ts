@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundCaption, fprBudgetLabel, rateWithInterval, tprSentence } from './uncertainty';
-import type { BoundPoint } from '../../core/privacy/bound-check';
+import type { BoundPoint } from '../core/privacy/bound-check';
 
 describe('uncertainty wording', () => {
   it('writes a TPR with its interval and the false positives its budget allows', () => {

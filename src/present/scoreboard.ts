@@ -3,7 +3,7 @@
  * number moved since the last run. Pure, so the thresholds are pinned by tests.
  */
 import { formatEpsilon, formatSignedPoints, formatSignedProb } from './format';
-import { falsePositivesAllowed, tprInterval } from '../../core/metrics/tpr-interval';
+import { falsePositivesAllowed, tprInterval } from '../core/metrics/tpr-interval';
 import { intervalText } from './uncertainty';
 
 export type Severity = 'ok' | 'warn' | 'danger';
