@@ -11,6 +11,7 @@ export * from './threshold-attacks';
 export * from './attack-classifier';
 export * from './shadow-model';
 export * from './lira';
+export * from './api-phi';
 export * from './rmia';
 export * from './class-thresholds';
 export * from './label-only';

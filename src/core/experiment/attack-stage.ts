@@ -3,8 +3,8 @@
  * attack on the cached model outputs. Changing the attack or the API reruns only this stage.
  */
 import {
-  applyOutputApi, AttackUnavailableError, gapAttack, gapCalibration, gradientNormAttack, labelOnlyAttack,
-  labelOnlyCalibration, liraAttack, perturbCopies, phiFromLogits, phiFromProbs, requireScores, shadowModelAttack,
+  apiPhi, applyOutputApi, AttackUnavailableError, gapAttack, gapCalibration, gradientNormAttack, labelOnlyAttack,
+  labelOnlyCalibration, liraAttack, perturbCopies, phiFromLogits, requireScores, shadowModelAttack,
   shadowVariantOptions, thresholdAttack, type AttackResult, type LabelledResponse, type OutputApi, type ShadowResponse,
 } from '../attacks/index';
 import { perClassThresholdAttack, rmiaFromArtifacts } from './attack-stage-variants';
@@ -40,22 +40,6 @@ async function copyPredictions(a: Artifacts, p: Predictor, set: RecordSet, label
   });
   const probs = await cached(a, `copy-probs:${label}:${P}`, () => p.probs(copies, set.n * P));
   return applyOutputApi(probs, set.n * P, p.numClasses, api).predictedLabel;
-}
-
-/**
- * LiRA's φ = log(p_y / (1 − p_y)) as far as `api` reveals it. Top-k and rounded outputs hide the
- * other classes' mass (top-1 shows none of it), so 1 − p_y stands in for it, with p_y clamped to
- * what the API can resolve: half a rounding step, or float32's resolution near 1.
- */
-function apiPhi(probs: Float32Array, labels: Int32Array, n: number, C: number, api: OutputApi): Float64Array {
-  if (api.kind === 'full') return phiFromProbs(probs, labels, n, C);
-  const u = api.kind === 'rounded' ? Math.min(0.25, 0.5 * 10 ** -api.decimals) : 1e-6;
-  const out = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    const p = Math.min(Math.max(probs[r * C + labels[r]], u), 1 - u);
-    out[r] = Math.log(p) - Math.log(1 - p);
-  }
-  return out;
 }
 
 async function runOne(name: AttackName, a: Artifacts, api: OutputApi, target: LabelledResponse, shadows: ShadowResponse[]): Promise<AttackResult> {
