@@ -6,6 +6,7 @@
  */
 import { clopperPearson, maxTprAtFpr } from '../core/privacy/index';
 import type { LessonAttack, LessonResult, MetaSample } from './result';
+import { uncertaintyFacts } from './uncertainty-facts';
 
 export type Facts = Readonly<Record<string, number | string | null>>;
 
@@ -14,6 +15,7 @@ const ATTACK_FACTS = ['auc', 'tprAt1', 'tprAt01', 'tprAt10', 'advantage', 'accur
 function attackFacts(a: LessonAttack, prefix: string, out: Record<string, number | string | null>): void {
   for (const k of ATTACK_FACTS) out[prefix + k] = a[k];
   out[prefix + 'title'] = a.title;
+  uncertaintyFacts(a, prefix, out);
 }
 
 /** The attack a widget features: `preferred` when it ran, else the first. */
