@@ -7,6 +7,7 @@
 import { clopperPearson, maxTprAtFpr } from '../core/privacy/index';
 import type { LessonAttack, LessonResult, MetaSample } from './result';
 import { uncertaintyFacts } from './uncertainty-facts';
+import { exposureFacts } from './exposure';
 
 export type Facts = Readonly<Record<string, number | string | null>>;
 
@@ -38,6 +39,7 @@ export function resultFacts(r: LessonResult, featured: string | null): Record<st
   const f = featuredAttack(r, featured);
   if (f) attackFacts(f, '', out);
   for (const a of r.attacks) attackFacts(a, `${a.name}.`, out);
+  if (r.exposure) exposureFacts(r.exposure, out);
   const jd = r.records.find((x) => x.name === 'John Doe');
   if (jd && f) {
     out['johnDoe.member'] = jd.member ? 1 : 0;

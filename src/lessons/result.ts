@@ -8,6 +8,7 @@ import { rocCurve, logRocSeries, type RocCurve } from '../core/metrics/roc';
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { TargetReport } from '../core/experiment/results';
 import type { PlaygroundResult } from '../workers/playground-view';
+import { exposureSummary, type ExposureSummary } from './exposure';
 
 export interface Curve {
   readonly fpr: readonly number[];
@@ -33,6 +34,8 @@ export interface LessonAttack {
   readonly empiricalEpsilon: number;
   readonly roc: Curve;
   readonly rocLog: Curve;
+  /** Member and non-member scores (a quantile sample, exact up to 200 per group) for the threshold widget; absent on variants. */
+  readonly scores?: { readonly members: readonly number[]; readonly nonMembers: readonly number[] };
 }
 
 /** One queried record, for the guessing game, the API menu and John Doe. */
@@ -70,6 +73,8 @@ export interface LessonResult {
   readonly grid: { readonly size: number; readonly extent: readonly [number, number, number, number]; readonly probs: readonly number[] } | null;
   /** 2-D points for the decision boundary (subsampled), only with a grid. */
   readonly points: readonly { readonly x: number; readonly y: number; readonly label: number; readonly member: boolean }[];
+  /** How atypical the most exposed members are (LiRA online when it ran, else the first attack); absent on variants. */
+  readonly exposure?: ExposureSummary;
 }
 
 export interface CompactOptions {
@@ -108,7 +113,15 @@ export function thinRoc(roc: RocCurve, buckets = 40): Curve {
   return { fpr, tpr };
 }
 
-function attackOf(a: PlaygroundResult['attacks'][number], isMember: Uint8Array): LessonAttack {
+/** Finite scores of one group, as a quantile sample (±∞ clamped to the finite extremes, so JSON keeps them). */
+function groupScores(scores: Float64Array, isMember: Uint8Array, member: 0 | 1, k: number): number[] {
+  const own = Array.from(scores).filter((_, i) => isMember[i] === member);
+  const finite = own.filter(Number.isFinite);
+  const lo = Math.min(...finite), hi = Math.max(...finite);
+  return quantileSample(own.map((s) => (s === Infinity ? hi : s === -Infinity ? lo : s)), k);
+}
+
+function attackOf(a: PlaygroundResult['attacks'][number], isMember: Uint8Array, keepScores: boolean): LessonAttack {
   const roc = rocCurve(a.scores, isMember);
   const log = logRocSeries(roc, 1e-4, 48);
   let tp = 0;
@@ -126,6 +139,7 @@ function attackOf(a: PlaygroundResult['attacks'][number], isMember: Uint8Array):
     atThreshold: { tpr: tp / a.members, fpr: fp / a.nonMembers, tp, fp },
     members: a.members, nonMembers: a.nonMembers, empiricalEpsilon: a.empiricalEpsilon,
     roc: thinRoc(roc), rocLog: { fpr: Array.from(log.fpr), tpr: Array.from(log.tpr) },
+    ...(keepScores && { scores: { members: groupScores(a.scores, isMember, 1, 200), nonMembers: groupScores(a.scores, isMember, 0, 200) } }),
   };
 }
 
@@ -152,6 +166,13 @@ function pickRecords(r: PlaygroundResult, perSide: number, pin: readonly string[
   return [...picked].sort((a, b) => a - b);
 }
 
+/** The exposure summary of LiRA online (else the first attack) on tabular records; nothing for 2-D points or without attacks. */
+function exposureOf(r: PlaygroundResult): { exposure: ExposureSummary } | Record<string, never> {
+  const a = r.attacks.find((x) => x.name === 'lira-online') ?? r.attacks[0];
+  if (!a || r.grid || r.records.length === 0 || r.records[0].features.length < 2) return {};
+  return { exposure: exposureSummary(a.name, r.records, a.scores, r.isMember) };
+}
+
 /** The compact LessonResult of a playground result. Does not mutate `r`. */
 export function compactResult(r: PlaygroundResult, opts: CompactOptions): LessonResult {
   const C = r.numClasses;
@@ -175,7 +196,7 @@ export function compactResult(r: PlaygroundResult, opts: CompactOptions): Lesson
     backend: r.backend,
     target: r.target,
     privacy: p && { epsilon: Number.isFinite(p.epsilon) ? p.epsilon : null, delta: p.delta, noiseMultiplier: p.noiseMultiplier, sampleRate: p.sampleRate, steps: p.steps, clipNorm: p.clipNorm },
-    attacks: r.attacks.map((a) => attackOf(a, r.isMember)),
+    attacks: r.attacks.map((a) => attackOf(a, r.isMember, !opts.lite)),
     unavailable: r.unavailable.map((u) => ({ name: u.name, reason: u.reason })),
     history: r.history.map((h) => ({ epoch: h.epoch, memberAccuracy: h.memberAccuracy, nonMemberAccuracy: h.nonMemberAccuracy, memberLoss: h.memberLoss, nonMemberLoss: h.nonMemberLoss })),
     confidence: {
@@ -190,6 +211,7 @@ export function compactResult(r: PlaygroundResult, opts: CompactOptions): Lesson
     numClasses: C,
     grid,
     points: grid ? r.records.filter((_, i) => i % stride === 0).map((rec) => ({ x: rec.features[0], y: rec.features[1], label: rec.label, member: rec.member })) : [],
+    ...(!opts.lite && exposureOf(r)),
   };
 }
 

@@ -18,6 +18,8 @@ const BUDGETS = [
 export function uncertaintyFacts(a: LessonAttack, prefix: string, out: Record<string, number | string | null>): void {
   out[prefix + 'memberCount'] = a.members;
   out[prefix + 'nonMembers'] = a.nonMembers;
+  // The smallest FPR above zero these non-members can show: one false positive.
+  out[prefix + 'fprStep'] = a.nonMembers > 0 ? 1 / a.nonMembers : null;
   for (const [key, fpr, suffix] of BUDGETS) {
     const found = Math.round(a[key] * a.members);
     const ci = clopperPearson(found, a.members);

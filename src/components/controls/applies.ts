@@ -17,6 +17,7 @@ export function fieldApplies(path: string, c: ExperimentConfig): boolean {
   if (path === 'attack.shadowVariant') return c.attack.names.includes('shadow-model');
   if (path === 'attack.mentropyThresholds') return c.attack.names.includes('mentropy-threshold');
   if (path === 'attack.rmiaSetting') return c.attack.names.includes('rmia');
+  if (path === 'attack.knowsAugmentation') return c.train.augmentation !== 'none';
   if (c.data.name === 'csv' && (path === 'data.noise' || path === 'data.outliers' || path === 'data.classes')) return false;
   // Real data comes as published: no size, noise, outlier or class knobs.
   if (c.data.name === 'wdbc' && (path === 'data.n' || path === 'data.noise' || path === 'data.outliers' || path === 'data.classes')) return false;

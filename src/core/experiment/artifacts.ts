@@ -73,7 +73,8 @@ export interface Artifacts {
  */
 export function trainingKey(config: ExperimentConfig): string {
   const { api: _api, attack, ...rest } = config;
-  return JSON.stringify({ ...rest, shadows: attack.shadows, references: attack.references });
+  // The attacker's models depend on whether it copies the augmentation; the default adds no key.
+  return JSON.stringify({ ...rest, shadows: attack.shadows, references: attack.references, ...(!attack.knowsAugmentation && { knowsAugmentation: false }) });
 }
 
 /** The value cached on `a` under `key`, made (once) by `make` if missing. Mutates `a.cache`. */

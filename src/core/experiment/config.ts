@@ -72,6 +72,8 @@ export interface ExperimentConfig {
     readonly rmiaA: number | null;
     readonly rmiaGamma: number;
     readonly queries: number;
+    /** Shadow and reference models train with the target's augmentation (false: with none). */
+    readonly knowsAugmentation: boolean;
   };
 }
 

@@ -11,7 +11,7 @@ import { coinFlipMembership } from '../data/coin-flip-split';
 import type { EvalResult, TrainHooks, TrainingBatch, TrainingData, TrainingSet } from '../models/types';
 import { throwIfAborted, type AbortSignalLike } from '../abort';
 import { ConfigError, type ExperimentConfig } from './config';
-import { augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor, type PrivacyAccounting } from './recipe';
+import { attackerAugmenter, augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor, type PrivacyAccounting } from './recipe';
 import { trainPredictors, type Predictor } from './predictors';
 import { disposeArtifacts, trainingKey, type Artifacts, type ModelGroup, type RecordSet } from './artifacts';
 import { phaseWeights, type Phase, type ProgressCallback, type TargetEpoch } from './progress';
@@ -144,7 +144,7 @@ export async function ensureShadows(a: Artifacts, opts: PrepareOptions = {}, tra
   const total = K * a.config.train.ensemble * a.config.train.epochs;
   a.shadows = await trainGroupModels(a, 'shadows', upTo(K), {
     signal: opts.signal,
-    augment: a.augment,
+    augment: attackerAugmenter(a.config, a.augment),
     // Models finished so far, counted in planned epochs (early stopping may end one sooner).
     onEpoch: () => tracker?.emit('shadows', label, ++epochs / total, undefined, { done: Math.floor((epochs * K) / total), total: K }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('shadows', b)),
@@ -164,7 +164,7 @@ export async function ensureReferences(a: Artifacts, opts: PrepareOptions = {}, 
   const total = M * a.config.train.ensemble * a.config.train.epochs;
   a.references = await trainGroupModels(a, 'references', upTo(M), {
     signal: opts.signal,
-    augment: a.augment,
+    augment: attackerAugmenter(a.config, a.augment),
     onEpoch: () => tracker?.emit('references', `training ${M} reference models`, ++epochs / total, undefined, { done: Math.floor((epochs * M) / total), total: M }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('references', b)),
   });

@@ -132,6 +132,14 @@ export function trainOptionsFor(config: ExperimentConfig, privacy: PrivacyAccoun
 }
 
 /**
+ * The augmenter the attacker's shadow and reference models train with: the target's own when the
+ * attacker knows the recipe (attack.knowsAugmentation, the default), else none. Pure.
+ */
+export function attackerAugmenter(config: ExperimentConfig, targetAugment: Augmenter | undefined): Augmenter | undefined {
+  return config.attack.knowsAugmentation ? targetAugment : undefined;
+}
+
+/**
  * The configured augmenter, or undefined for none. Under DP-SGD, noise and shift are fine: each
  * transforms one record with randomness of its own, so every clipped gradient still comes from
  * exactly one record. Mixup is not (it blends two records into one row); the validator refuses it

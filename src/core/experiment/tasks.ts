@@ -10,6 +10,7 @@ import type { AbortSignalLike } from '../abort';
 import type { Predictor } from './predictors';
 import type { TargetEpoch } from './progress';
 import { trainGroupModels, trainTargetModel, type ExperimentBase } from './prepare';
+import { attackerAugmenter } from './recipe';
 import { modelLabel, type ModelFacts, type TaskOutput, type TaskSpec } from './task-assembly';
 
 export interface TaskHooks {
@@ -60,7 +61,7 @@ export async function runTrainingTask(base: ExperimentBase, spec: TaskSpec, hook
   let done = 0;
   const group = await trainGroupModels(base, spec.kind, spec.indices, {
     signal: hooks.signal,
-    augment: base.augment,
+    augment: attackerAugmenter(base.config, base.augment),
     onEpoch: () => hooks.onProgress?.({ epochsDone: ++done, epochsTotal: total }),
   });
   return {
