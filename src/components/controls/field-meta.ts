@@ -16,6 +16,7 @@ export const LABELS: Record<string, string> = {
   'api.output': 'Target API returns', 'api.topK': 'Top k', 'api.decimals': 'Decimals', 'attack.shadows': 'Shadow models',
   'attack.references': 'Reference models (LiRA, RMIA)', 'attack.shadowVariant': 'Shadow-model variant',
   'attack.mentropyThresholds': 'Modified-entropy thresholds', 'attack.rmiaSetting': 'RMIA references', 'split.oneRunAudit': 'One-run privacy audit',
+  'attack.knowsAugmentation': 'Attacker copies the augmentation',
 };
 
 /**
@@ -36,6 +37,7 @@ export const HELP: Record<string, string> = {
     'Salem et al. (2019): one attack classifier on the largest probabilities, sorted, for every class. Shokri et al. (2017): one attack classifier per class on the full probability vector.',
   'attack.mentropyThresholds': 'Song & Mittal (2021) pick one modified-entropy threshold per class on the shadow models, since hard classes sit at a different level; or use one threshold for all classes.',
   'attack.rmiaSetting': 'Offline: each record is judged only by reference models trained without it. Online: by those trained with and without it (stronger, and costlier in a real attack).',
+  'attack.knowsAugmentation': "On: the attacker's shadow and reference models train with the target's augmentation, as a well-informed attacker's would. Off: they train without it.",
   'api.output': 'What the attacker gets back for each query: every class probability, the top k, rounded scores, or only the predicted label.',
   'split.oneRunAudit':
     'Each candidate record joins the training set by its own coin flip (about half do), as the one-run privacy audit of Steinke, Nasr and Jagielski (2023) requires. Under DP the attacks’ empirical ε is then a lower bound at 95% confidence; with a fixed split it is only an estimate.',

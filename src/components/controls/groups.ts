@@ -10,7 +10,7 @@ export const CONTROL_GROUPS: readonly { readonly title: string; readonly fields:
     title: 'Defenses',
     fields: ['train.l2', 'model.dropout', 'train.earlyStopping', 'train.augmentation', 'train.ensemble', 'dp.enabled', 'dp.targetEpsilon', 'dp.noiseMultiplier', 'dp.clipNorm'],
   },
-  { title: 'Attacker', fields: ['api.output', 'api.topK', 'api.decimals', 'attack.shadows', 'attack.references', 'attack.shadowVariant', 'attack.mentropyThresholds', 'attack.rmiaSetting', 'attack.names', 'split.oneRunAudit'] },
+  { title: 'Attacker', fields: ['api.output', 'api.topK', 'api.decimals', 'attack.shadows', 'attack.references', 'attack.shadowVariant', 'attack.mentropyThresholds', 'attack.rmiaSetting', 'attack.knowsAugmentation', 'attack.names', 'split.oneRunAudit'] },
 ];
 
 /** Controls outside the groups that a classroom link can also show. */

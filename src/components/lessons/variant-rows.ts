@@ -13,6 +13,8 @@ export interface VariantRow {
   readonly testAccuracy: number | null;
   readonly auc: number | null;
   readonly tprAt1: number | null;
+  /** Members the TPR is counted over (for its interval). */
+  readonly members: number | null;
   /** null: no DP; Infinity: DP with σ = 0. */
   readonly epsilon: number | null;
 }
@@ -24,7 +26,7 @@ export function variantRows(
   const row = (key: string, label: string, r: LessonResult | null): VariantRow => {
     const a = r ? featuredAttack(r, featured) : null;
     return {
-      key, label, result: r, testAccuracy: r?.target.testAccuracy ?? null, auc: a?.auc ?? null, tprAt1: a?.tprAt1 ?? null,
+      key, label, result: r, testAccuracy: r?.target.testAccuracy ?? null, auc: a?.auc ?? null, tprAt1: a?.tprAt1 ?? null, members: a?.members ?? null,
       epsilon: r?.privacy ? (r.privacy.epsilon ?? Infinity) : null,
     };
   };

@@ -37,7 +37,6 @@ const MORE_LABELS: Readonly<Record<string, string>> = {
   'attack.rmiaA': "RMIA's a",
   'attack.rmiaGamma': "RMIA's γ",
   'attack.queries': 'Label-only queries',
-  'attack.knowsAugmentation': 'Attacker copies the augmentation',
 };
 
 /** The label a setting goes by on screen. Pure. */

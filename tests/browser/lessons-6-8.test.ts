@@ -1,0 +1,117 @@
+/**
+ * @fileoverview Lessons 6 and 8's widgets in real Chromium, on their cached results: LiRA's threshold
+ * in the reader's hand (drag, keys, reset, the ROC point and counts moving together), the tables
+ * that compare attacks across reference-model counts, seeds and what the attacker knows (each rate
+ * with its count and 95% interval), lesson 7's variants table with intervals, and lesson 8's
+ * "outliers leak most" picture with its tooltip.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useAppSession } from './support/session';
+import { watchPage } from './support/page-watch';
+import type { CacheFile } from '../../src/lessons/result';
+
+const session = useAppSession();
+const johnDoe = JSON.parse(readFileSync('public/cache/lesson-john-doe.json', 'utf8')) as CacheFile;
+
+interface Reading { threshold: number; tpr: number; fpr: number; tp: number; fp: number; markers: [number, number][] }
+
+async function read(widget: Locator): Promise<Reading> {
+  return widget.evaluate((w) => {
+    const readout = w.querySelector<HTMLElement>('[data-testid="threshold-readout"]')!;
+    const handle = w.querySelector<SVGGElement>('[data-testid="threshold-explorer"] [data-testid="threshold-handle"]')!;
+    const markers = [...w.querySelectorAll<SVGGElement>('[data-testid="threshold-explorer"] [data-testid="roc-marker"]')].map((g) => [Number(g.dataset.fpr), Number(g.dataset.tpr)] as [number, number]);
+    return { threshold: Number(handle.dataset.value), tpr: Number(readout.dataset.tpr), fpr: Number(readout.dataset.fpr), tp: Number(readout.dataset.tp), fp: Number(readout.dataset.fp), markers };
+  });
+}
+
+function together(r: Reading): void {
+  expect(r.markers.length).toBe(1);
+  expect(r.markers[0][0]).toBeCloseTo(r.fpr, 12);
+  expect(r.markers[0][1]).toBeCloseTo(r.tpr, 12);
+}
+
+async function dragTo(page: Page, widget: Locator, share: number): Promise<void> {
+  const grip = await widget.getByTestId('threshold-handle').locator('.grip').boundingBox();
+  const track = await widget.locator('[data-testid="threshold-explorer"] .track').boundingBox();
+  if (!grip || !track) throw new Error('The threshold handle is not on screen.');
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(track.x + track.width * share, grip.y + grip.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+describe('lessons 6 and 8', () => {
+  it("lesson 6 puts LiRA's threshold in the reader's hand, on the cached scores", async () => {
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${session.server.url}/#/lessons/06-final-blow`);
+    const widget = page.locator('[data-testid="widget"][data-id="w2"]');
+    const handle = widget.getByTestId('threshold-explorer').getByTestId('threshold-handle');
+    await handle.waitFor({ timeout: 60_000 });
+    await handle.scrollIntoViewIfNeeded();
+    const lira = johnDoe.result.attacks.find((a) => a.name === 'lira-online')!;
+    const start = await read(widget);
+    together(start);
+    // The attacker's own threshold: exactly the cached verdict counts, on all 200 + 200 records.
+    expect([start.tp, start.fp]).toEqual([lira.atThreshold.tp, lira.atThreshold.fp]);
+    expect(await widget.getByTestId('threshold-readout').textContent()).toMatch(/of 200 members.*of 200 non-members/s);
+    await dragTo(page, widget, 0.97);
+    const high = await read(widget);
+    expect(high.threshold).toBeGreaterThan(start.threshold);
+    expect(high.fp).toBeLessThanOrEqual(start.fp);
+    expect(high.tp).toBeLessThan(start.tp);
+    together(high);
+    await handle.focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft');
+    const low = await read(widget);
+    expect(low.threshold).toBeLessThan(high.threshold);
+    expect(low.tp).toBeGreaterThan(high.tp);
+    together(low);
+    await widget.getByTestId('threshold-reset').click();
+    expect((await read(widget)).threshold).toBe(start.threshold);
+
+    // RMIA and offline LiRA with 2, 4 and 8 reference models; the seeds table with its range row.
+    const refs = page.locator('[data-testid="widget"][data-id="w3"] [data-testid="variant-attacks-table"]');
+    await expect.poll(() => refs.locator('tbody tr').count()).toBe(3);
+    const firstRow = (await refs.locator('tbody tr').first().textContent()) ?? '';
+    expect(firstRow).toMatch(/2 reference models.*\(\d+ of 200\) \[[\d.]+, [\d.]+\]/s);
+    expect(await refs.locator('caption').textContent()).toContain('allows 2 false positives');
+    const seeds = page.locator('[data-testid="widget"][data-id="w4"] [data-testid="variant-attacks-table"]');
+    await expect.poll(() => seeds.locator('tbody tr').count()).toBe(3);
+    expect(await seeds.locator('tfoot').textContent()).toMatch(/Range of TPR at 1% FPR.*% to .*%/s);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('lesson 7 shows each TPR with its count and interval; lesson 8 compares seeds, the informed attacker and who is exposed', async () => {
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
+    await page.goto(`${session.server.url}/#/lessons/07-taming-overfitting`);
+    const predict = page.locator('[data-testid="predict"][data-id="p1"]');
+    await predict.locator('input[type="radio"]').nth(2).check();
+    await predict.locator('button.commit').click();
+    const variants = page.locator('[data-testid="widget"][data-id="w1"] [data-testid="variants-table"]');
+    await expect.poll(() => variants.locator('tbody tr').count(), { timeout: 30_000 }).toBe(4);
+    expect(await variants.locator('tbody tr').nth(3).textContent()).toMatch(/Early stopping.*\(\d+ of 200\) \[[\d.]+, [\d.]+\]/s);
+
+    await page.goto(`${session.server.url}/#/lessons/08-augmentation-ensembles`);
+    const informed = page.locator('[data-testid="widget"][data-id="w3"]');
+    await expect.poll(() => informed.locator('[data-testid="variant-attacks-table"] tbody tr').count(), { timeout: 30_000 }).toBe(5);
+    expect(await informed.locator('tbody').textContent()).toContain('attacker trains without it');
+    await expect.poll(() => informed.getByTestId('controls').textContent()).toContain('Attacker copies the augmentation');
+    const mixupSeeds = page.locator('[data-testid="widget"][data-id="w2"] [data-testid="variant-attacks-table"]');
+    await expect.poll(() => mixupSeeds.locator('tbody tr').count()).toBe(6);
+    const chart = page.locator('[data-testid="widget"][data-id="w4"] [data-testid="exposure-chart"]');
+    await chart.waitFor({ timeout: 30_000 });
+    expect(await chart.locator('path').count()).toBeGreaterThanOrEqual(10); // the most exposed members, as diamonds
+    await chart.scrollIntoViewIfNeeded();
+    const diamond = await chart.locator('g > path').first().boundingBox();
+    await page.mouse.move(diamond!.x + diamond!.width / 2, diamond!.y + diamond!.height / 2);
+    await expect.poll(() => page.locator('[data-testid="widget"][data-id="w4"]').textContent()).toMatch(/Exposure rank \d+ of 200/);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
