@@ -11,8 +11,9 @@ import type { LessonThreshold } from './threshold-view';
 
 /** The score axis's label for an attack's scores. */
 export function scoreAxisLabel(attack: string, title: string): string {
-  if (attack.startsWith('lira')) return `${title} score (log-likelihood ratio)`;
-  return `${title} score (higher: more likely a member)`;
+  // Starts with a common noun: the histogram's summary lower-cases the first letter ("Median score …").
+  if (attack.startsWith('lira')) return `Score of ${title} (log-likelihood ratio)`;
+  return `Score of ${title} (higher: more likely a member)`;
 }
 
 /** The widget's data for the featured attack's scores; null when the result kept none. Pure. */
