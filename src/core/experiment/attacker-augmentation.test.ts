@@ -2,8 +2,12 @@
  * attack.knowsAugmentation: an attacker who does not know the target's augmentation trains its
  * shadow and reference models without any, and those are different models (a new training key).
  */
-import { describe, expect, it } from 'vitest';
-import { defaultConfig, withField } from './config';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig, mergeConfig, withField } from './config';
+import { presetConfig } from './presets';
+import { prepareExperiment } from './prepare';
+import { disposeArtifacts, type Artifacts } from './artifacts';
+import { initNodeBackend } from '../../cli/tf-node';
 import { attackerAugmenter, augmenterFor } from './recipe';
 import { trainingKey } from './artifacts';
 import { configError } from '../testing/config-error';
@@ -32,4 +36,30 @@ describe('attack.knowsAugmentation', () => {
   it('refuses a value that is not a boolean, naming the field', () => {
     expect(configError(() => withField(noisy, 'attack.knowsAugmentation', 'maybe')).message).toContain('attack.knowsAugmentation');
   });
+});
+
+describe('attack.knowsAugmentation in training', () => {
+  // Lesson 8's model, cut short: noise augmentation on the target; 2 references for LiRA.
+  const small = (patch: Record<string, unknown>) =>
+    mergeConfig(presetConfig('lesson-defenses'), { train: { epochs: 3, ...patch }, attack: { names: ['lira-online'], shadows: 1, references: 2 } });
+  const refProbs = (a: Artifacts) => a.references!.probs.map((p) => Array.from(p));
+
+  beforeAll(async () => {
+    await initNodeBackend('wasm');
+  });
+
+  it("trains the target with the augmentation and the attacker's references without it", async () => {
+    const knows = await prepareExperiment(small({ augmentation: 'noise', augmentationStrength: 0.5 }));
+    const blind = await prepareExperiment(withField(small({ augmentation: 'noise', augmentationStrength: 0.5 }), 'attack.knowsAugmentation', 'false'));
+    const plain = await prepareExperiment(small({ augmentation: 'none' }));
+    try {
+      // The same target either way: only the attacker's models change.
+      expect(Array.from(blind.targetProbs)).toEqual(Array.from(knows.targetProbs));
+      expect(refProbs(blind)).not.toEqual(refProbs(knows));
+      // The blind attacker's references are exactly the models trained with no augmentation at all.
+      expect(refProbs(blind)).toEqual(refProbs(plain));
+    } finally {
+      [knows, blind, plain].forEach(disposeArtifacts);
+    }
+  }, 120_000);
 });
