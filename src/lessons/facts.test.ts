@@ -59,4 +59,12 @@ describe('compact results', () => {
     expect(thin.fpr.at(-1)).toBe(1);
     expect(roundNumbers({ a: 0.123456, b: [1, 2.000049], c: 'x', d: null })).toEqual({ a: 0.1235, b: [1, 2], c: 'x', d: null });
   });
+
+  it('names what training cost, in seconds, and the exposure summary', () => {
+    const f = widgetFacts(result(0.8, 0.2, { timingsMs: { target: 374, references: 1347 }, exposure: { attack: 'lira-online', k: 10, topMeanAtypical: 82, memberMeanAtypical: 51, topInOutlierQuarter: 6, spearman: 0.16, points: [] } }), {}, 'lira-online');
+    expect(f.targetSeconds).toBeCloseTo(0.374, 10);
+    expect(f.referenceSeconds).toBeCloseTo(1.347, 10);
+    expect(f.shadowSeconds).toBeUndefined();
+    expect(f['exposure.topInOutlierQuarter']).toBe(6);
+  });
 });

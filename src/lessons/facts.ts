@@ -40,6 +40,11 @@ export function resultFacts(r: LessonResult, featured: string | null): Record<st
   if (f) attackFacts(f, '', out);
   for (const a of r.attacks) attackFacts(a, `${a.name}.`, out);
   if (r.exposure) exposureFacts(r.exposure, out);
+  // Seconds each training stage took on the machine that made the result (what an attack costs).
+  for (const [stage, name] of [['target', 'targetSeconds'], ['shadows', 'shadowSeconds'], ['references', 'referenceSeconds']] as const) {
+    const ms = r.timingsMs?.[stage];
+    if (ms !== undefined) out[name] = ms / 1000;
+  }
   const jd = r.records.find((x) => x.name === 'John Doe');
   if (jd && f) {
     out['johnDoe.member'] = jd.member ? 1 : 0;

@@ -73,6 +73,8 @@ export interface LessonResult {
   readonly grid: { readonly size: number; readonly extent: readonly [number, number, number, number]; readonly probs: readonly number[] } | null;
   /** 2-D points for the decision boundary (subsampled), only with a grid. */
   readonly points: readonly { readonly x: number; readonly y: number; readonly label: number; readonly member: boolean }[];
+  /** Wall-clock training and attack times of the run that made this result (ms, by stage: target, shadows, references, attacks). */
+  readonly timingsMs?: Readonly<Record<string, number>>;
   /** How atypical the most exposed members are (LiRA online when it ran, else the first attack); absent on variants. */
   readonly exposure?: ExposureSummary;
 }
@@ -212,6 +214,7 @@ export function compactResult(r: PlaygroundResult, opts: CompactOptions): Lesson
     grid,
     points: grid ? r.records.filter((_, i) => i % stride === 0).map((rec) => ({ x: rec.features[0], y: rec.features[1], label: rec.label, member: rec.member })) : [],
     ...(!opts.lite && exposureOf(r)),
+    timingsMs: Object.fromEntries(Object.entries(r.timingsMs).map(([k, v]) => [k, Math.round(v)])),
   };
 }
 
