@@ -172,7 +172,11 @@ function pickRecords(r: PlaygroundResult, perSide: number, pin: readonly string[
 function exposureOf(r: PlaygroundResult): { exposure: ExposureSummary } | Record<string, never> {
   const a = r.attacks.find((x) => x.name === 'lira-online') ?? r.attacks[0];
   if (!a || r.grid || r.records.length === 0 || r.records[0].features.length < 2) return {};
-  return { exposure: exposureSummary(a.name, r.records, a.scores, r.isMember) };
+  // ±∞ scores (a record no reference model fits) are clamped to the finite extremes for the picture.
+  const finite = Array.from(a.scores).filter(Number.isFinite);
+  const lo = Math.min(...finite), hi = Math.max(...finite);
+  const scores = Array.from(a.scores, (s) => (s === Infinity ? hi : s === -Infinity ? lo : s));
+  return { exposure: exposureSummary(a.name, r.records, scores, r.isMember) };
 }
 
 /** The compact LessonResult of a playground result. Does not mutate `r`. */
