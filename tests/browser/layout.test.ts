@@ -4,6 +4,7 @@
  * charts answer touch (pointer events), and in presenter mode at 1024×768 the confidence-gap chart
  * is on screen after a run, no chart's texts overlap, and the presenter buttons sit in the header.
  */
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppSession } from './support/session';
@@ -14,14 +15,24 @@ const session = useAppSession({ width: 390, height: 844 });
 /** A run of a few seconds on wasm: 60 members, one shadow model, no reference models. */
 const TINY = 'split.targetMembers=60&split.shadowPool=120&train.epochs=5&attack.shadows=1&attack.names=gap,loss-threshold,shadow-model';
 
+/** Every lesson page: each has its own widgets and tables. */
+const LESSONS = readdirSync(new URL('../../lessons', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && /^\d\d-/.test(d.name))
+  .map((d) => `#/lessons/${d.name}`);
+
 const ROUTES = [
   '#/lessons',
-  '#/lessons/01-remembers',
+  ...LESSONS,
   '#/playground',
+  // Appended to ?backend=wasm: presenter mode on the playground.
+  '&present#/playground',
   '#/cheatsheet',
   '#/diagnostics',
   '?embed=histogram&preset=moons-2d',
   '?embed=playground&preset=moons-2d',
+  '?embed=playground&preset=moons-2d&controls=dropout,epsilon,epochs',
+  '?embed=roc&preset=moons-2d',
+  '?embed=curves&preset=moons-2d',
   '?embed=scoreboard&preset=lesson-remembers',
 ];
 
