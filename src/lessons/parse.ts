@@ -10,6 +10,7 @@ import { lessonMarked, type Heading, type RenderContext } from './markdown';
 import { markFirstUses, type GlossaryEntry } from './glossary';
 import { readCheckpoint, readPredict, readWidget, type CheckpointSpec, type PredictSpec, type WidgetSpec } from './blocks';
 import type { PlaceholderRef } from './placeholders';
+import { readChallenge, readEstimate, readSolution, type ChallengeSpec, type EstimateSpec, type SolutionSpec } from './exercises';
 
 /** A predict or checkpoint block with its Markdown rendered (inline HTML, placeholders kept). */
 export interface RenderedPredict extends PredictSpec {
@@ -22,11 +23,27 @@ export interface RenderedCheckpoint extends CheckpointSpec {
   readonly optionsHtml: readonly { readonly text: string; readonly feedback: string }[];
 }
 
+/** Exercises that check themselves (exercises.ts), with their Markdown rendered. */
+export interface RenderedEstimate extends EstimateSpec {
+  readonly questionHtml: string;
+  readonly explainHtml: string;
+}
+export interface RenderedChallenge extends ChallengeSpec {
+  readonly taskHtml: string;
+  readonly hintHtml: string;
+}
+export interface RenderedSolution extends SolutionSpec {
+  readonly bodyHtml: string;
+}
+
 export type Segment =
   | { readonly kind: 'prose'; readonly html: string }
   | { readonly kind: 'widget'; readonly spec: WidgetSpec }
   | { readonly kind: 'predict'; readonly spec: RenderedPredict }
-  | { readonly kind: 'checkpoint'; readonly spec: RenderedCheckpoint };
+  | { readonly kind: 'checkpoint'; readonly spec: RenderedCheckpoint }
+  | { readonly kind: 'estimate'; readonly spec: RenderedEstimate }
+  | { readonly kind: 'challenge'; readonly spec: RenderedChallenge }
+  | { readonly kind: 'solution'; readonly spec: RenderedSolution };
 
 export interface Lesson extends LessonMeta {
   readonly segments: readonly Segment[];
@@ -34,6 +51,8 @@ export interface Lesson extends LessonMeta {
   readonly widgets: readonly WidgetSpec[];
   readonly predictions: readonly RenderedPredict[];
   readonly checkpoints: readonly RenderedCheckpoint[];
+  readonly estimates: readonly RenderedEstimate[];
+  readonly challenges: readonly RenderedChallenge[];
   readonly placeholders: readonly PlaceholderRef[];
   /** Glossary ids given a tooltip in this lesson, in order of first use. */
   readonly glossaryUsed: readonly string[];
@@ -80,7 +99,7 @@ export function parseLesson(slug: string, source: string, glossary: readonly Glo
   for (const t of tokens) {
     const line = bodyLine + lineOf(body, offset) - 1;
     offset += t.raw.length;
-    if (t.type !== 'code' || !['widget', 'predict', 'checkpoint'].includes(t.lang ?? '')) {
+    if (t.type !== 'code' || !['widget', 'predict', 'checkpoint', 'estimate', 'challenge', 'solution'].includes(t.lang ?? '')) {
       prose.push(t);
       continue;
     }
@@ -93,6 +112,15 @@ export function parseLesson(slug: string, source: string, glossary: readonly Glo
         kind: 'predict',
         spec: { ...p, questionHtml: inline(p.question, where), optionsHtml: p.options.map((o) => inline(o, where)), explainHtml: p.explain ? (md.parse(p.explain) as string) : '' },
       });
+    } else if (t.lang === 'estimate') {
+      const e = readEstimate(t.text, where, line);
+      segments.push({ kind: 'estimate', spec: { ...e, questionHtml: inline(e.question, where), explainHtml: e.explain ? (md.parse(e.explain) as string) : '' } });
+    } else if (t.lang === 'challenge') {
+      const c = readChallenge(t.text, where, line);
+      segments.push({ kind: 'challenge', spec: { ...c, taskHtml: inline(c.task, where), hintHtml: c.hint ? inline(c.hint, where) : '' } });
+    } else if (t.lang === 'solution') {
+      const sol = readSolution(t.text, where, line);
+      segments.push({ kind: 'solution', spec: { ...sol, bodyHtml: md.parse(sol.body) as string } });
     } else {
       const c = readCheckpoint(t.text, where, line);
       segments.push({
@@ -109,17 +137,25 @@ export function parseLesson(slug: string, source: string, glossary: readonly Glo
   const widgets = segments.flatMap((s) => (s.kind === 'widget' ? [s.spec] : []));
   const predictions = segments.flatMap((s) => (s.kind === 'predict' ? [s.spec] : []));
   const checkpoints = segments.flatMap((s) => (s.kind === 'checkpoint' ? [s.spec] : []));
-  checkReferences(file, widgets, predictions, checkpoints, ctx.placeholders);
-  return { ...meta, segments, headings: ctx.headings, widgets, predictions, checkpoints, placeholders: ctx.placeholders, glossaryUsed: used };
+  const estimates = segments.flatMap((s) => (s.kind === 'estimate' ? [s.spec] : []));
+  const challenges = segments.flatMap((s) => (s.kind === 'challenge' ? [s.spec] : []));
+  const solutions = segments.flatMap((s) => (s.kind === 'solution' ? [s.spec] : []));
+  checkReferences(file, widgets, [...predictions, ...estimates, ...challenges], [...checkpoints, ...solutions], ctx.placeholders);
+  return { ...meta, segments, headings: ctx.headings, widgets, predictions, checkpoints, estimates, challenges, placeholders: ctx.placeholders, glossaryUsed: used };
 }
 
-function checkReferences(file: string, widgets: readonly WidgetSpec[], predictions: readonly PredictSpec[], checkpoints: readonly CheckpointSpec[], refs: readonly PlaceholderRef[]): void {
+function checkReferences(
+  file: string,
+  widgets: readonly WidgetSpec[],
+  predictions: readonly (Pick<PredictSpec, 'id' | 'widget' | 'line'>)[],
+  checkpoints: readonly Pick<CheckpointSpec, 'id'>[],
+  refs: readonly PlaceholderRef[]): void {
   const ids = [...widgets, ...predictions, ...checkpoints].map((b) => b.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) throw new LessonFormatError(`${file}: block id "${dup}" is used twice.`);
   const widgetIds = new Set(widgets.map((w) => w.id));
   for (const p of predictions) {
-    if (!widgetIds.has(p.widget)) throw new LessonFormatError(`${file}:${p.line}: prediction "${p.id}" names widget "${p.widget}", which this lesson lacks.`);
+    if (!widgetIds.has(p.widget)) throw new LessonFormatError(`${file}:${p.line}: block "${p.id}" names widget "${p.widget}", which this lesson lacks.`);
   }
   for (const r of refs) {
     if (!widgetIds.has(r.widget)) throw new LessonFormatError(`${file}: placeholder {{${r.key}}} names widget "${r.widget}", which this lesson lacks.`);

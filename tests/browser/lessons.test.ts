@@ -40,6 +40,12 @@ async function predictAll(lesson: Lesson): Promise<void> {
     await block.getByRole('button', { name: /Lock in my prediction/ }).click();
     await expect.poll(() => block.getAttribute('data-committed')).toBe('true');
   }
+  // Numeric estimates lock their widget too: commit each at the slider's starting point.
+  for (const e of lesson.estimates) {
+    const block = page.locator(`[data-testid="estimate"][data-id="${e.id}"]`);
+    await block.getByRole('button', { name: /Lock in my estimate/ }).click();
+    await expect.poll(() => block.getAttribute('data-grade')).toMatch(/^(close|near|far)$/);
+  }
 }
 
 async function answerAll(lesson: Lesson): Promise<void> {

@@ -30,6 +30,10 @@ export class LessonPageState {
   /** Chosen option per prediction id. */
   predictions: Record<string, number> = $state({});
   checkpoints: Record<string, number> = $state({});
+  /** Slider position per estimate id (estimateValue turns it into the guess). */
+  estimates: Record<string, number> = $state({});
+  /** Solutions the reader opened. */
+  solutions: Record<string, boolean> = $state({});
   private queue: Promise<unknown> = Promise.resolve();
   /** Bumped on dispose, so results that arrive after the page closed are dropped. */
   private alive = true;
@@ -50,6 +54,12 @@ export class LessonPageState {
       const chosen = savedChoice(saved?.predictions, p.id, p.options.length);
       if (chosen !== undefined) this.predictions[p.id] = chosen;
       else widgets[p.widget].revealed = false;
+    }
+    // An estimate locks its widget too; it is saved with the predictions, as its slider position.
+    for (const e of lesson.estimates) {
+      const position = savedChoice(saved?.predictions, e.id, Math.round((e.max - e.min) / e.step) + 1);
+      if (position !== undefined) this.estimates[e.id] = position;
+      else widgets[e.widget].revealed = false;
     }
     for (const c of lesson.checkpoints) {
       const chosen = savedChoice(saved?.checkpoints, c.id, c.options.length);
@@ -83,8 +93,25 @@ export class LessonPageState {
     const p = this.lesson.predictions.find((x) => x.id === id);
     if (!p) return;
     this.predictions[id] = option;
-    this.widgets[p.widget].revealed = true;
+    this.widgets[p.widget].revealed = this.committedAll(p.widget);
     this.progress.predict(this.lesson.slug, id, option);
+  }
+
+  /** Commits an estimate at slider `position`; its widget opens once every guess about it is in. */
+  estimate(id: string, position: number): void {
+    const e = this.lesson.estimates.find((x) => x.id === id);
+    if (!e) return;
+    this.estimates[id] = position;
+    this.widgets[e.widget].revealed = this.committedAll(e.widget);
+    this.progress.predict(this.lesson.slug, id, position);
+  }
+
+  /** Whether the reader committed every prediction and estimate about `widget`. */
+  private committedAll(widget: string): boolean {
+    return (
+      this.lesson.predictions.every((p) => p.widget !== widget || Object.hasOwn(this.predictions, p.id)) &&
+      this.lesson.estimates.every((e) => e.widget !== widget || Object.hasOwn(this.estimates, e.id))
+    );
   }
 
   answer(id: string, option: number): void {

@@ -1,0 +1,100 @@
+/**
+ * @fileoverview Lessons 9–11 in real Chromium: the exercises that check themselves (a numeric
+ * estimate scored against the figure's result, a worked solution behind a reveal, a challenge
+ * checked against the reader's own live run), and lesson 9's Run button, which must start a run
+ * on the first real click after the ε slider moved (the layout may not shift under the pointer).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppSession } from './support/session';
+import { watchPage } from './support/page-watch';
+
+const session = useAppSession({ width: 1280, height: 800 });
+
+async function openLesson(slug: string): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
+  const page = await session.browser.context.newPage();
+  const watch = watchPage(page, session.server.url);
+  await page.goto(`${session.server.url}/?backend=wasm#/lessons/${slug}`);
+  await page.locator('#lesson-title').waitFor();
+  return { page, watch };
+}
+
+async function predict(page: Page, id: string, option: number): Promise<void> {
+  const block = page.locator(`[data-testid="predict"][data-id="${id}"]`);
+  await block.locator('input[type="radio"]').nth(option).check();
+  await block.getByRole('button', { name: /Lock in my prediction/ }).click();
+  await expect.poll(() => block.getAttribute('data-committed')).toBe('true');
+}
+
+describe('lesson 9', () => {
+  it('scores a numeric estimate against the figure, then runs on the first click after the ε slider moved', async () => {
+    const { page, watch } = await openLesson('09-differential-privacy');
+    const w1 = page.locator('[data-testid="widget"][data-id="w1"]');
+    const estimate = page.locator('[data-testid="estimate"][data-id="e1"]');
+    await predict(page, 'p1', 1);
+    // The figure stays locked until the estimate is in too.
+    await expect.poll(() => w1.getAttribute('data-revealed')).toBe('false');
+    const slider = estimate.locator('input[type="range"]');
+    await slider.focus();
+    await slider.press('Home');
+    for (let k = 0; k < 30; k++) await slider.press('ArrowRight');
+    await expect.poll(() => estimate.getByTestId('estimate-guess').textContent()).toBe('30%');
+    await estimate.getByRole('button', { name: /Lock in my estimate/ }).click();
+    await expect.poll(() => w1.getAttribute('data-revealed')).toBe('true');
+    await expect.poll(() => w1.getAttribute('data-source')).toBe('cached');
+    // 30% against a measured 5%: 25 points off, far beyond three times the 3-point tolerance.
+    await expect.poll(() => estimate.getAttribute('data-grade')).toBe('far');
+    const score = await estimate.getByTestId('estimate-score').textContent();
+    expect(score).toMatch(/you said 30%, the cached run measured \d/);
+    expect(score).toMatch(/off by \d+\.\d percentage points/);
+
+    // The bug: the help text collapsed on blur, so the Run button jumped away from the click.
+    await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
+    const eps = w1.getByLabel(/slider$/).first();
+    await eps.focus();
+    await eps.press('ArrowRight');
+    await expect.poll(() => w1.getByTestId('source-badge').textContent()).toContain('settings changed');
+    const run = w1.getByTestId('run');
+    const before = await run.boundingBox();
+    if (!before) throw new Error('The Run button is not on screen.');
+    await page.mouse.click(before.x + before.width / 2, before.y + before.height / 2);
+    const after = await run.boundingBox();
+    expect(Math.abs(after!.y - before.y)).toBeLessThan(1);
+    await expect.poll(async () => (await run.textContent()) === 'Training…' || (await w1.getAttribute('data-source')) === 'live', { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => w1.getAttribute('data-source'), { timeout: 180_000 }).toBe('live');
+    await expect.poll(() => estimate.getByTestId('estimate-score').textContent()).toContain('the live run measured');
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('lesson 10', () => {
+  it('hides the worked solution until asked, and checks the challenge only against a live run', async () => {
+    const { page, watch } = await openLesson('10-cheat-sheet');
+    await predict(page, 'p1', 1);
+    const solution = page.locator('[data-testid="solution"][data-id="s1"]');
+    expect(await solution.getAttribute('data-open')).toBe('false');
+    expect(await solution.textContent()).not.toContain('Early stopping keeps');
+    await solution.getByRole('button', { name: /Show the worked solution/ }).click();
+    await expect.poll(() => solution.getAttribute('data-open')).toBe('true');
+    await expect.poll(() => solution.textContent()).toMatch(/Early stopping keeps test accuracy at \d+(\.\d)?%/);
+
+    const challenge = page.locator('[data-testid="challenge"][data-id="ch1"]');
+    const tryW = page.locator('[data-testid="widget"][data-id="try"]');
+    await expect.poll(() => tryW.getAttribute('data-source')).toBe('cached');
+    // The cached figure is the lesson's undefended model: it is not the reader's answer.
+    expect(await challenge.getAttribute('data-checked')).toBe('false');
+    await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
+    await tryW.getByLabel('Early stopping').check();
+    await tryW.getByTestId('run').click();
+    await expect.poll(() => challenge.getAttribute('data-checked'), { timeout: 240_000 }).toBe('true');
+    const goals = await challenge.getByTestId('challenge-goal').allTextContents();
+    expect(goals).toHaveLength(2);
+    for (const g of goals) expect(g).toMatch(/your run: \d+(\.\d)?% \((met|missed)\)/);
+    const allMet = goals.every((g) => g.includes('(met)'));
+    expect(await challenge.getAttribute('data-met')).toBe(String(allMet));
+    expect(await challenge.getByTestId('challenge-status').textContent()).toContain(allMet ? 'Challenge met' : 'Not yet');
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
