@@ -72,8 +72,8 @@ async function playSpecialWidgets(lesson: Lesson): Promise<void> {
       await el.getByTestId('recon').click();
       await expect.poll(() => el.getByTestId('recon-answer').textContent()).toMatch(/3 of 20 class probabilities/);
       await el.getByTestId('use-cached').click();
-      await el.getByTestId('report-attack').selectOption('loss-threshold');
-      const row = el.locator('[data-testid="attacks-table"] tr', { hasText: 'Loss threshold' });
+      await el.getByTestId('report-attack').selectOption('lira-online');
+      const row = el.locator('[data-testid="attacks-table"] tr', { hasText: 'LiRA (online)' });
       const auc = (await row.locator('td').nth(1).textContent())!.trim();
       // The cell reads "46% [38.9, 53.2]": the point value comes first, its 95% interval after it.
       const tpr = (await row.locator('td').nth(2).textContent())!.trim().split(/\s/)[0].replace('%', '');
