@@ -16,6 +16,9 @@ const ATTACK_FACTS = ['auc', 'tprAt1', 'tprAt01', 'tprAt10', 'advantage', 'accur
 function attackFacts(a: LessonAttack, prefix: string, out: Record<string, number | string | null>): void {
   for (const k of ATTACK_FACTS) out[prefix + k] = a[k];
   out[prefix + 'title'] = a.title;
+  // Where the attacker's own threshold lands (what a verdict means before anyone drags it).
+  out[prefix + 'atThresholdTpr'] = a.atThreshold.tpr;
+  out[prefix + 'atThresholdFpr'] = a.atThreshold.fpr;
   uncertaintyFacts(a, prefix, out);
 }
 

@@ -27,7 +27,7 @@ export function lessonScoreThreshold(result: LessonResult, featured: string | nu
     table: groupTable(a.scores.members, a.scores.nonMembers),
     counts: { members: a.members, nonMembers: a.nonMembers },
     calibrated,
-    source: "chosen on the attacker's reference models",
+    source: a.name === 'shadow-model' ? "chosen on the attacker's shadow models" : "chosen on the attacker's reference models",
     attackName: a.name,
     attackTitle: a.title,
   };
