@@ -79,9 +79,13 @@ async function playSpecialWidgets(lesson: Lesson): Promise<void> {
       const tpr = (await row.locator('td').nth(2).textContent())!.trim().split(/\s/)[0].replace('%', '');
       await el.getByTestId('report-auc').fill(auc);
       await el.getByTestId('report-tpr').fill(tpr);
+      await el.getByTestId('report-reason').selectOption('tpr-low-fpr');
+      await el.getByTestId('report-fpr').selectOption('0.01');
+      await el.getByTestId('report-members').fill(String(Math.round((Number(tpr) / 100) * 200)));
       await el.getByTestId('report-defense').selectOption('dp');
       await el.getByTestId('report-submit').click();
-      await expect.poll(() => el.getByTestId('report-result').locator('li.ok').count()).toBe(4);
+      // The numbers, the reasoning (why, which FPR, how many members) and the defense all check out.
+      await expect.poll(() => el.getByTestId('report-result').locator('li.ok').count()).toBe(7);
     } else if (w.type === 'api-menu') {
       await el.getByRole('radio', { name: 'Label only' }).click();
       await expect.poll(() => el.getByTestId('api-attacks').textContent()).toContain('cannot run');

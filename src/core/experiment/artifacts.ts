@@ -74,7 +74,11 @@ export interface Artifacts {
 export function trainingKey(config: ExperimentConfig): string {
   const { api: _api, attack, ...rest } = config;
   // The attacker's models depend on whether it copies the augmentation; the default adds no key.
-  return JSON.stringify({ ...rest, shadows: attack.shadows, references: attack.references, ...(!attack.knowsAugmentation && { knowsAugmentation: false }) });
+  return JSON.stringify({ ...rest, shadows: attack.shadows, references: attack.references, ...(!attack.knowsAugmentation && { knowsAugmentation: false }),
+    // A guessed recipe changes the attacker's models; the exact recipe (null) adds no key.
+    ...(attack.guessWidth !== null && { guessWidth: attack.guessWidth }),
+    ...(attack.guessEpochs !== null && { guessEpochs: attack.guessEpochs }),
+  });
 }
 
 /** The value cached on `a` under `key`, made (once) by `make` if missing. Mutates `a.cache`. */

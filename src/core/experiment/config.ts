@@ -74,6 +74,9 @@ export interface ExperimentConfig {
     readonly queries: number;
     /** Shadow and reference models train with the target's augmentation (false: with none). */
     readonly knowsAugmentation: boolean;
+    /** The attacker's guess of the target's hidden width and epochs (null: it knows them exactly). */
+    readonly guessWidth: number | null;
+    readonly guessEpochs: number | null;
   };
 }
 

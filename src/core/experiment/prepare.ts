@@ -11,7 +11,7 @@ import { coinFlipMembership } from '../data/coin-flip-split';
 import type { EvalResult, TrainHooks, TrainingBatch, TrainingData, TrainingSet } from '../models/types';
 import { throwIfAborted, type AbortSignalLike } from '../abort';
 import { ConfigError, type ExperimentConfig } from './config';
-import { attackerAugmenter, augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor, type PrivacyAccounting } from './recipe';
+import { attackerAugmenter, attackerOptions, attackerSpec, augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor, type PrivacyAccounting } from './recipe';
 import { trainPredictors, type Predictor } from './predictors';
 import { disposeArtifacts, trainingKey, type Artifacts, type ModelGroup, type RecordSet } from './artifacts';
 import { phaseWeights, type Phase, type ProgressCallback, type TargetEpoch } from './progress';
@@ -114,7 +114,8 @@ export async function trainGroupModels(
   // Early stopping watches the attacker's own validation slice, outside the pool and the candidates,
   // so every record in a model's IN half was trained on.
   const sets = rows.map((r) => withValidation(pick(queries, r), a.validation.attacker));
-  const predictors = await trainPredictors(a.spec, sets, a.options, a.config.train.ensemble, rng.fork('models'), hooks, indices);
+  // The attacker trains its models the way it believes the target was trained (recipe.ts).
+  const predictors = await trainPredictors(attackerSpec(a.config, a.spec), sets, attackerOptions(a.config, a.options), a.config.train.ensemble, rng.fork('models'), hooks, indices);
   const probs: Float32Array[] = [];
   const logits: Float32Array[] = [];
   try {
@@ -141,7 +142,7 @@ export async function ensureShadows(a: Artifacts, opts: PrepareOptions = {}, tra
   const t0 = nowMs();
   let epochs = 0;
   const label = `training ${K} shadow model${K > 1 ? 's' : ''}`;
-  const total = K * a.config.train.ensemble * a.config.train.epochs;
+  const total = K * a.config.train.ensemble * (a.config.attack.guessEpochs ?? a.config.train.epochs);
   a.shadows = await trainGroupModels(a, 'shadows', upTo(K), {
     signal: opts.signal,
     augment: attackerAugmenter(a.config, a.augment),
@@ -161,7 +162,7 @@ export async function ensureReferences(a: Artifacts, opts: PrepareOptions = {}, 
   const M = a.config.attack.references;
   const t0 = nowMs();
   let epochs = 0;
-  const total = M * a.config.train.ensemble * a.config.train.epochs;
+  const total = M * a.config.train.ensemble * (a.config.attack.guessEpochs ?? a.config.train.epochs);
   a.references = await trainGroupModels(a, 'references', upTo(M), {
     signal: opts.signal,
     augment: attackerAugmenter(a.config, a.augment),

@@ -216,7 +216,9 @@ export const PRESETS: readonly Preset[] = [
       model: { layers: 1, width: 96 },
       train: { epochs: 6, batchSize: 32, learningRate: 0.005 },
       api: { output: 'top-k', topK: 3 },
-      attack: { names: ['gap', 'loss-threshold', 'shadow-model', 'lira-online', 'label-only'], shadows: 2, references: 8 },
+      // The auditor is not told the recipe: its shadow and reference models use its guess (the
+      // playground's default width and epochs). Lesson 11's "best case" switch sets both to null.
+      attack: { names: ['gap', 'loss-threshold', 'shadow-model', 'lira-online', 'label-only'], shadows: 2, references: 8, guessWidth: 128, guessEpochs: 40 },
     }),
   },
 ];

@@ -132,6 +132,22 @@ export function trainOptionsFor(config: ExperimentConfig, privacy: PrivacyAccoun
 }
 
 /**
+ * The model the attacker's shadow and reference models use: the target's, with the hidden width
+ * the attacker guessed (attack.guessWidth) where it guessed one. Returns a new spec. Pure.
+ */
+export function attackerSpec(config: ExperimentConfig, spec: ModelSpec): ModelSpec {
+  const w = config.attack.guessWidth;
+  if (w === null) return spec;
+  return spec.type === 'cnn' ? { ...spec, hidden: w } : { ...spec, hidden: spec.hidden.map(() => w) };
+}
+
+/** The attacker's training options: the target's, for the epochs it guessed (attack.guessEpochs). Pure. */
+export function attackerOptions(config: ExperimentConfig, options: TrainOptions): TrainOptions {
+  const e = config.attack.guessEpochs;
+  return e === null ? options : { ...options, epochs: e };
+}
+
+/**
  * The augmenter the attacker's shadow and reference models train with: the target's own when the
  * attacker knows the recipe (attack.knowsAugmentation, the default), else none. Pure.
  */

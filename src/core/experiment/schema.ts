@@ -87,6 +87,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: 'attack.rmiaA', kind: num(0, 1), default: null, nullable: true, help: "Offline RMIA's a in Pr(x) = ((1+a)·Pr_OUT(x) + 1−a)/2 (null: tuned on the reference models)." },
   { path: 'attack.rmiaGamma', kind: num(0, 100, true), default: 1, help: 'RMIA counts the population records z with likelihood ratio LR(x, z) >= γ.' },
   { path: 'attack.queries', kind: int(1, 64), default: 8, help: 'Perturbed copies the label-only attack queries per record.' },
+  { path: 'attack.guessWidth', kind: int(1, 1024), default: null, nullable: true, help: "The hidden width the attacker's shadow and reference models use, its guess of the target's (null: the target's own, the best case for the attacker)." },
+  { path: 'attack.guessEpochs', kind: int(1, 500), default: null, nullable: true, help: "The epochs the attacker's shadow and reference models train for, its guess of the target's (null: the target's own)." },
   { path: 'attack.knowsAugmentation', kind: bool, default: true, help: "Whether the attacker's shadow and reference models train with the target's data augmentation (off: they train without any)." },
 ];
 

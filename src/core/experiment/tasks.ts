@@ -57,7 +57,7 @@ export async function runTrainingTask(base: ExperimentBase, spec: TaskSpec, hook
       models: new Map([[modelLabel('target'), trained.target]]),
     };
   }
-  const total = spec.indices.length * ensemble * epochs;
+  const total = spec.indices.length * ensemble * (base.config.attack.guessEpochs ?? epochs);
   let done = 0;
   const group = await trainGroupModels(base, spec.kind, spec.indices, {
     signal: hooks.signal,
