@@ -68,3 +68,22 @@ describe('compact results', () => {
     expect(f['exposure.topInOutlierQuarter']).toBe(6);
   });
 });
+
+describe('the gap attack and the train–test gap', () => {
+  it('has AUC ½ + gap/2 on every cached result that ran it', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { resultFacts } = await import('./facts');
+    let checked = 0;
+    for (const f of readdirSync('public/cache').filter((x) => x.endsWith('.json'))) {
+      const c = JSON.parse(readFileSync(`public/cache/${f}`, 'utf8'));
+      for (const r of [c.result, ...Object.values(c.variants ?? {}).map((v) => (v as { result: unknown }).result)]) {
+        const facts = resultFacts(r, 'gap');
+        if (facts['gap.auc'] === undefined) continue;
+        checked++;
+        // Cached numbers are rounded to 4 digits.
+        expect(Math.abs((facts['gap.auc'] as number) - (facts.halfPlusHalfGap as number))).toBeLessThan(1e-3);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+});

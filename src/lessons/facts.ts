@@ -36,6 +36,8 @@ export function resultFacts(r: LessonResult, featured: string | null): Record<st
     epsilon: r.privacy ? r.privacy.epsilon : null, delta: r.privacy?.delta ?? null, noiseMultiplier: r.privacy?.noiseMultiplier ?? null,
     memberConfidence: r.confidence.memberMean, nonMemberConfidence: r.confidence.nonMemberMean,
     confidenceGap: r.confidence.memberMean - r.confidence.nonMemberMean,
+    // The gap attack ("member iff correctly classified") has AUC exactly ½ + gap/2 (ties count half).
+    halfPlusHalfGap: 0.5 + (t.trainAccuracy - t.testAccuracy) / 2,
     members: r.config.split.targetMembers, shadows: r.config.attack.shadows, references: r.config.attack.references, epochs: r.config.train.epochs,
   };
   if (r.privacy && r.privacy.epsilon !== null) out.boundAt1 = maxTprAtFpr(r.privacy.epsilon, r.privacy.delta, 0.01);
