@@ -2,7 +2,9 @@
  * @fileoverview Lessons 9–11 in real Chromium: the exercises that check themselves (a numeric
  * estimate scored against the figure's result, a worked solution behind a reveal, a challenge
  * checked against the reader's own live run), and lesson 9's Run button, which must start a run
- * on the first real click after the ε slider moved (the layout may not shift under the pointer).
+ * on the first real click after the ε slider moved (the layout may not shift under the pointer);
+ * lesson 11's audit with the auditor's guessed recipe and the best-case switch, graded on its
+ * reasoning, and the mystery model's settings kept off the playground.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -95,6 +97,62 @@ describe('lesson 10', () => {
     expect(await challenge.getAttribute('data-met')).toBe(String(allMet));
     expect(await challenge.getByTestId('challenge-status').textContent()).toContain(allMet ? 'Challenge met' : 'Not yet');
     expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('lesson 11', () => {
+  it('audits with a guessed recipe by default, switches to the best case, and grades the reasoning', async () => {
+    const { page, watch } = await openLesson('11-red-team');
+    await predict(page, 'p1', 2);
+    const audit = page.locator('[data-testid="widget"][data-id="audit"]');
+    await expect.poll(() => audit.getAttribute('data-source')).toBe('cached');
+    await audit.getByTestId('use-cached').click();
+    const liraCell = () => audit.locator('[data-testid="attacks-table"] tr', { hasText: 'LiRA (online)' }).locator('td').nth(2).textContent();
+    const guessed = (await liraCell())!.trim().split(/\s/)[0];
+    expect(await audit.getByTestId('best-case').isChecked()).toBe(false);
+    await audit.getByTestId('best-case').check();
+    // The exact recipe's run comes from the cache too, and LiRA finds more members with it.
+    await expect.poll(async () => (await liraCell())!.trim().split(/\s/)[0]).not.toBe(guessed);
+    expect(await audit.getAttribute('data-source')).toBe('cached');
+    const best = Number((await liraCell())!.trim().split(/\s/)[0].replace('%', ''));
+    expect(best).toBeGreaterThan(Number(guessed.replace('%', '')));
+
+    // Right numbers, wrong reasoning: cited for its AUC, at 10% FPR, with the 1% count.
+    const row = audit.locator('[data-testid="attacks-table"] tr', { hasText: 'LiRA (online)' });
+    await audit.getByTestId('report-attack').selectOption('lira-online');
+    await audit.getByTestId('report-reason').selectOption('auc');
+    await audit.getByTestId('report-fpr').selectOption('0.1');
+    await audit.getByTestId('report-auc').fill((await row.locator('td').nth(1).textContent())!.trim());
+    await audit.getByTestId('report-tpr').fill(String(best));
+    await audit.getByTestId('report-members').fill(String(Math.round((best / 100) * 200)));
+    await audit.getByTestId('report-defense').selectOption('dp');
+    await audit.getByTestId('report-submit').click();
+    const result = audit.getByTestId('report-result');
+    await expect.poll(() => result.locator('li').count()).toBe(7);
+    expect(await result.locator('li:not(.ok)').allTextContents()).toEqual([
+      expect.stringContaining('Why this attack'),
+      expect.stringContaining('At 10% FPR the attack may accuse 20 of the 200 non-members'),
+      expect.stringContaining('Members exposed'),
+    ]);
+    await audit.getByTestId('report-reason').selectOption('tpr-low-fpr');
+    await audit.getByTestId('report-fpr').selectOption('0.01');
+    await audit.getByTestId('report-submit').click();
+    await expect.poll(() => result.locator('li.ok').count()).toBe(7);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps the mystery model's settings off the playground", async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.url}/?backend=wasm&preset=lesson-mystery#/playground`);
+    await page.getByTestId('secret-preset').waitFor();
+    expect(await page.getByTestId('secret-preset').textContent()).toContain("lesson 11's mystery model");
+    // No control shows a setting: no width, epochs or API field on the page.
+    expect(await page.locator('#field-model-width, #field-train-epochs, #field-api-output').count()).toBe(0);
+    // The menu lists no lesson preset other than the one the link loaded.
+    const options = await page.getByTestId('preset-menu').locator('option').allTextContents();
+    expect(options.filter((o) => o.startsWith('Lesson'))).toEqual(['Lesson 11: the mystery model']);
     await page.close();
   });
 });

@@ -12,6 +12,8 @@ export interface Preset {
   readonly description: string;
   /** Fields that differ from defaultConfig(). */
   readonly patch: Record<string, unknown>;
+  /** Set on a lesson's puzzle: the playground shows this instead of the preset's settings. */
+  readonly secret?: string;
 }
 
 /**
@@ -209,6 +211,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'lesson-mystery',
     title: 'Lesson 11: the mystery model',
     description: 'Lesson 11: a mystery model to audit. (Its settings are the puzzle; peek only after your report.)',
+    secret: "This preset is lesson 11's mystery model: its settings are the puzzle, so the playground keeps them hidden. Audit it in lesson 11; the lesson shows the hidden settings once you hand in your report. Pick another preset to change settings here.",
     patch: lessonPatch({
       seed: 11,
       data: { name: 'purchases', n: 1000, classes: 20, features: 150, noise: 0.35 },
