@@ -47,7 +47,7 @@ describe('lesson 9', () => {
     // 30% against a measured 5%: 25 points off, far beyond three times the 3-point tolerance.
     await expect.poll(() => estimate.getAttribute('data-grade')).toBe('far');
     const score = await estimate.getByTestId('estimate-score').textContent();
-    expect(score).toMatch(/you said 30%, the cached run measured \d/);
+    expect(score).toMatch(/Far off. You said 30%; the cached run measured \d/);
     expect(score).toMatch(/off by \d+\.\d percentage points/);
 
     // The bug: the help text collapsed on blur, so the Run button jumped away from the click.
