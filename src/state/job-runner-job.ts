@@ -8,7 +8,7 @@ import type { ExperimentConfig } from '../core/experiment/config';
 import { trainingKey, type Artifacts } from '../core/experiment/artifacts';
 import type { AttackOutcome } from '../core/experiment/attack-stage';
 import type { Predictor } from '../core/experiment/predictors';
-import type { Phase, ProgressEvent } from '../core/experiment/progress';
+import type { Phase } from '../core/experiment/progress';
 import { assembleArtifacts, groupSizes, planTasks, runnableAttacks, type GroupOutput, type ModelFacts, type TaskSpec } from '../core/experiment/task-assembly';
 import type { TaskProgress } from '../core/experiment/tasks';
 import type { AttackerGroup } from '../core/experiment/prepare';
@@ -17,51 +17,11 @@ import type { PlaygroundResult } from '../workers/playground-view';
 import type { MetaSample } from '../lessons/result';
 import type { WorkerHandle } from './job-runner-pool';
 import { etaSeconds } from './eta';
+import { jobCounts, jobFraction, jobPhase, PHASE_LABELS, type JobSnapshot } from './job-progress';
+import { JobCancelledError, ModelsLostError, loadAttacks, type JobRequest } from './job-runner-types';
 
-/** What a caller asks the runner for. */
-export interface JobRequest {
-  /** Who asks: jobs of one owner replace each other ("latest wins"); different owners share nothing. */
-  readonly owner: string;
-  readonly config: ExperimentConfig;
-  /** Train on the loaded CSV (the config's data.name is csv). */
-  readonly csv?: boolean;
-  /** Train shadow models even if no chosen attack needs them (lesson 5's meta-dataset). */
-  readonly withShadows?: boolean;
-  /** Send the target's per-record confidences after each epoch (the animated histogram). */
-  readonly confidenceSnapshots?: boolean;
-  readonly onProgress?: (p: JobProgress) => void;
-  /** Results on the models trained so far, before the run completes. */
-  readonly onPartial?: (r: PlaygroundResult) => void;
-  /** Aborting cancels the job this request started or joined (unless a newer request took it over). */
-  readonly signal?: AbortSignal;
-}
+export { JobCancelledError, ModelsLostError, loadAttacks, type JobProgress, type JobRequest } from './job-runner-types';
 
-type Counted = 'target' | 'shadows' | 'references';
-
-/** Progress over the whole job (all workers), as the progress bar and the pipeline strip show it. */
-export interface JobProgress extends ProgressEvent {
-  readonly etaSeconds: number | null;
-  /** Epochs of the target, and models of each attacker group, finished of those planned. */
-  readonly counts: Readonly<Partial<Record<Counted, { readonly done: number; readonly total: number }>>>;
-}
-
-/** A model needed for a query lives in a worker that has since restarted. */
-export class ModelsLostError extends Error {
-  override readonly name = 'ModelsLostError';
-}
-
-/** The job was cancelled (Stop, or a newer request of its owner). */
-export class JobCancelledError extends Error {
-  override readonly name = 'JobCancelledError';
-}
-
-type AttackModule = typeof import('./job-runner-attacks');
-let attackModule: Promise<AttackModule> | null = null;
-/** The page-side attack stage, loaded once on first use. */
-export const loadAttacks = (): Promise<AttackModule> => (attackModule ??= import('./job-runner-attacks'));
-
-/** Progress weight of the attacks, in models (like core's phaseWeights). */
-const ATTACK_WEIGHT = 0.5;
 /** The soonest a partial result follows the previous one, so the page keeps its CPU for training. */
 const PARTIAL_GAP_MS = 400;
 /**
@@ -323,27 +283,13 @@ export class TrainingJob {
     return t;
   }
 
-  /** Work done in models (the target counts 1, each attacker model 1, the attacks ATTACK_WEIGHT). */
-  private fraction(): number {
-    const total = 1 + this.sizes.shadows + this.sizes.references + ATTACK_WEIGHT;
-    let done = this.target ? 1 : 0;
-    for (const g of this.groups) done += g.indices.length;
-    for (const [spec, r] of this.running) done += (spec.kind === 'target' ? 1 : spec.indices.length) * Math.min(1, r.done / Math.max(1, r.total));
-    if (this.state === 'done') done = total;
-    return Math.min(1, done / total);
+  /** This job's state as progress reads it. */
+  private snapshot(): JobSnapshot {
+    return { state: this.state, sizes: this.sizes, targetDone: this.target !== null, groups: this.groups, running: [...this.running].map(([spec, r]) => [spec, r] as const) };
   }
 
-  /** The earliest unfinished stage: the data until the first epoch anywhere, then target, shadows, references, attacks. */
   private phase(): Phase {
-    if (this.state === 'done') return 'done';
-    if (this.state === 'attacking') return 'attacks';
-    const any = this.target !== null || this.groups.length > 0 || [...this.running.values()].some((r) => r.done > 0);
-    if (!any) return 'data';
-    if (!this.target) return 'target';
-    const finished = (g: AttackerGroup) => this.groups.filter((o) => o.kind === g).reduce((s, o) => s + o.indices.length, 0);
-    if (finished('shadows') < this.sizes.shadows) return 'shadows';
-    if (finished('references') < this.sizes.references) return 'references';
-    return 'attacks';
+    return jobPhase(this.snapshot());
   }
 
   /**
@@ -375,17 +321,13 @@ export class TrainingJob {
 
   private report(targetEpoch?: TaskProgress['targetEpoch']): void {
     if (!this.listener.onProgress || !this.active) return;
-    const phase = this.phase();
-    const finished = (g: AttackerGroup) => this.groups.filter((o) => o.kind === g).reduce((s, o) => s + o.indices.length, 0);
-    const counts: JobProgress['counts'] = {
-      target: { done: this.targetEpochs, total: this.config.train.epochs },
-      ...(this.sizes.shadows > 0 && { shadows: { done: finished('shadows'), total: this.sizes.shadows } }),
-      ...(this.sizes.references > 0 && { references: { done: finished('references'), total: this.sizes.references } }),
-    };
-    const fraction = this.fraction();
+    const snap = this.snapshot();
+    const phase = jobPhase(snap);
+    const counts = jobCounts(snap, this.targetEpochs, this.config.train.epochs);
+    const fraction = jobFraction(snap);
     this.listener.onProgress({
       phase,
-      label: LABELS[phase](this.sizes),
+      label: PHASE_LABELS[phase](this.sizes),
       fraction,
       etaSeconds: etaSeconds((Date.now() - this.startedAt) / 1000, fraction),
       counts,
@@ -394,15 +336,3 @@ export class TrainingJob {
     });
   }
 }
-
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-
-const LABELS: Record<Phase, (s: Record<AttackerGroup, number>) => string> = {
-  data: () => 'preparing data',
-  target: () => 'training the target model',
-  shadows: (s) => `training ${plural(s.shadows, 'shadow model')}`,
-  references: (s) => `training ${plural(s.references, 'reference model')}`,
-  queries: () => 'querying the models',
-  attacks: () => 'running the attacks',
-  done: () => 'done',
-};
