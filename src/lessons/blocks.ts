@@ -8,7 +8,7 @@ import { LessonFormatError } from './front-matter';
 
 export const WIDGET_TYPES = [
   'experiment', 'guessing-game', 'api-menu', 'meta-table', 'john-doe', 'dp-clipping', 'epsilon-meter',
-  'privacy-utility', 'cheat-sheet', 'red-team',
+  'privacy-utility', 'cheat-sheet', 'red-team', 'one-record',
 ] as const;
 export type WidgetType = (typeof WIDGET_TYPES)[number];
 

@@ -41,7 +41,7 @@ describe('lesson claims hold for their cached numbers', () => {
       it(`${lesson.slug} #${w.id}`, () => {
         const cache = cacheOf(w.preset!);
         const variants = Object.fromEntries(w.variants.map((v) => [v.key, cache.variants[v.key].result]));
-        const facts = widgetFacts(cache.result, variants, w.attack, cache.meta ?? null);
+        const facts = widgetFacts(cache.result, variants, w.attack, cache.meta ?? null, cache.oneRecord ?? null);
         for (const claim of w.claims) {
           const outcome = claim === 'dp-bound' ? checkDpBound([cache.result, ...Object.values(variants)]) : checkComparison(claim, facts);
           expect(outcome.ok, `${lesson.slug} #${w.id}: "${claim}" fails (${outcome.detail})`).toBe(true);
@@ -66,7 +66,7 @@ describe('lesson claims hold for their cached numbers', () => {
         if (!w.preset) continue;
         const cache = cacheOf(w.preset);
         const variants = Object.fromEntries(w.variants.map((v) => [v.key, cache.variants[v.key].result]));
-        const facts = widgetFacts(cache.result, variants, w.attack, cache.meta ?? null);
+        const facts = widgetFacts(cache.result, variants, w.attack, cache.meta ?? null, cache.oneRecord ?? null);
         expect(facts[ref.path], `${lesson.slug}: {{${ref.key}}} has no value`).not.toBeUndefined();
       }
     }

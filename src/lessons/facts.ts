@@ -5,7 +5,7 @@
  * checked against them (tests run every lesson's claims on its cached numbers). Pure.
  */
 import { clopperPearson, maxTprAtFpr } from '../core/privacy/index';
-import type { LessonAttack, LessonResult, MetaSample } from './result';
+import type { CacheFile, LessonAttack, LessonResult, MetaSample } from './result';
 import { uncertaintyFacts } from './uncertainty-facts';
 import { exposureFacts } from './exposure';
 
@@ -73,10 +73,29 @@ export function metaFacts(meta: MetaSample): Record<string, number> {
   return { 'in.top1': meta.meanTop1.in, 'out.top1': meta.meanTop1.out, rows: meta.totalRows, inRows: meta.inRows };
 }
 
-/** Facts of a widget: its current result's, then each variant's behind `<key>.`, then its meta sample's. */
-export function widgetFacts(base: LessonResult | null, variants: Readonly<Record<string, LessonResult>>, featured: string | null, meta: MetaSample | null = null): Facts {
+/**
+ * Facts of one record trained in and out (lesson 9): `nodp.with`, `nodp.without` (ln p of its
+ * label), `nodp.withP`, `nodp.withoutP` (the probabilities), `nodp.effect`, `nodp.noiseStd`, the
+ * same under `dp.`, and `member` (which member). Pure.
+ */
+export function oneRecordFacts(o: NonNullable<CacheFile['oneRecord']>): Record<string, number> {
+  const out: Record<string, number> = { member: o.dp.member };
+  for (const [k, r] of [['dp', o.dp], ['nodp', o.nodp]] as const) {
+    Object.assign(out, {
+      [`${k}.with`]: r.withRecord, [`${k}.without`]: r.withoutRecord, [`${k}.withP`]: Math.exp(r.withRecord), [`${k}.withoutP`]: Math.exp(r.withoutRecord),
+      [`${k}.effect`]: r.effect, [`${k}.noiseStd`]: r.noiseStd, [`${k}.noiseRuns`]: r.noise.length,
+    });
+  }
+  return out;
+}
+
+/** Facts of a widget: its current result's, then each variant's behind `<key>.`, then its meta sample's and its one-record picture's. */
+export function widgetFacts(
+  base: LessonResult | null, variants: Readonly<Record<string, LessonResult>>, featured: string | null, meta: MetaSample | null = null, oneRecord: CacheFile['oneRecord'] | null = null,
+): Facts {
   const out: Record<string, number | string | null> = base ? resultFacts(base, featured) : {};
   if (meta) Object.assign(out, metaFacts(meta));
+  if (oneRecord) Object.assign(out, oneRecordFacts(oneRecord));
   for (const [key, r] of Object.entries(variants)) {
     for (const [k, v] of Object.entries(resultFacts(r, featured))) out[`${key}.${k}`] = v;
   }

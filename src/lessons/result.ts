@@ -4,6 +4,7 @@
  * live run in the worker. Per-record arrays are subsampled and numbers rounded, so a cached file
  * stays small and a live result looks exactly like a cached one. Pure.
  */
+import type { OneRecordEffect } from '../core/experiment/one-record';
 import { rocCurve, logRocSeries, type RocCurve } from '../core/metrics/roc';
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { TargetReport } from '../core/experiment/results';
@@ -240,6 +241,8 @@ export interface CacheFile {
   readonly variants: Readonly<Record<string, { readonly label: string; readonly set: Readonly<Record<string, unknown>>; readonly result: LessonResult }>>;
   /** Rows of the shadow-model attack's meta-dataset (lesson 5), when a lesson asks for them. */
   readonly meta?: MetaSample;
+  /** One member trained in and out of the preset's model, with DP (`dp`) and without (`nodp`). */
+  readonly oneRecord?: { readonly dp: OneRecordEffect; readonly nodp: OneRecordEffect };
 }
 
 /** A sample of the shadow-model attack's training data: what the attack model learns from. */

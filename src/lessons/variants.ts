@@ -3,18 +3,12 @@
  * and the plan of what the cache command must run for every lesson preset. Pure.
  */
 import { withField, type ExperimentConfig } from '../core/experiment/config';
-import { presetConfig } from '../core/experiment/presets';
 import type { VariantSpec, WidgetSpec } from './blocks';
 import type { Lesson } from './parse';
 
 /** `config` with each `path → value` of `set` applied and validated. Throws ConfigError. Pure. */
 export function applySet(config: ExperimentConfig, set: Readonly<Record<string, unknown>>): ExperimentConfig {
   return Object.entries(set).reduce((c, [path, value]) => withField(c, path, value === null ? 'null' : String(value)), config);
-}
-
-/** The config of one of a widget's variants. */
-export function variantConfig(preset: string, variant: VariantSpec): ExperimentConfig {
-  return applySet(presetConfig(preset), variant.set);
 }
 
 /** Same experiment? Configs compare as JSON (field order is fixed by defaultConfig). Pure. */
@@ -28,6 +22,8 @@ export interface PresetPlan {
   readonly variants: VariantSpec[];
   /** Lesson 5's table needs rows of the shadow-model attack's meta-dataset. */
   meta: boolean;
+  /** Lesson 9's picture: the first member trained in and out, with and without DP (one-record.ts). */
+  oneRecord?: boolean;
   /** Record names every result must keep (John Doe). */
   readonly pinNames: string[];
   readonly usedBy: string[];
@@ -42,6 +38,7 @@ export function cachePlan(lessons: readonly Lesson[]): PresetPlan[] {
     if (!plan) plans.set(w.preset, (plan = { preset: w.preset, variants: [], meta: false, pinNames: [], usedBy: [] }));
     plan.usedBy.push(`${lesson.slug}#${w.id}`);
     if (w.type === 'meta-table') plan.meta = true;
+    if (w.type === 'one-record') plan.oneRecord = true;
     if (w.type === 'john-doe' && !plan.pinNames.includes('John Doe')) plan.pinNames.push('John Doe');
     for (const v of w.variants) {
       const known = plan.variants.find((x) => x.key === v.key);

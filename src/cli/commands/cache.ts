@@ -4,6 +4,8 @@
  * writes compact results to public/cache/<preset>.json, so each lesson figure shows at once and
  * live training replaces it later. Presets and variants come from the lessons' own widget blocks.
  */
+import { oneRecordEffect } from '../../core/experiment/one-record';
+import { withField } from '../../core/experiment/config';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from './types';
@@ -59,7 +61,11 @@ async function cachePreset(plan: PresetPlan, log: (s: string) => void): Promise<
       }
     }
     const meta = plan.meta ? await metaSampleOf(base, config) : undefined;
-    return roundNumbers({ preset: plan.preset, result, variants, ...(meta && { meta }) });
+    // Lesson 9: the preset's first member in and out, with the preset's DP and without any.
+    const oneRecord = plan.oneRecord
+      ? { dp: await oneRecordEffect(withField(config, 'dp.enabled', 'true'), 0, 4), nodp: await oneRecordEffect(withField(config, 'dp.enabled', 'false'), 0, 4) }
+      : undefined;
+    return roundNumbers({ preset: plan.preset, result, variants, ...(meta && { meta }), ...(oneRecord && { oneRecord }) });
   } finally {
     disposeArtifacts(base);
   }

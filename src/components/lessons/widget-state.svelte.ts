@@ -79,7 +79,7 @@ export class WidgetState {
   readonly meta: MetaSample | null = $derived(this.liveMeta ?? this.cache?.meta ?? null);
 
   /** The widget's named facts, for placeholders (empty until revealed). */
-  readonly facts: Facts = $derived.by(() => (this.revealed ? widgetFacts(this.current, this.variants, this.spec.attack, this.meta) : {}));
+  readonly facts: Facts = $derived.by(() => (this.revealed ? widgetFacts(this.current, this.variants, this.spec.attack, this.meta, this.cache?.oneRecord ?? null) : {}));
 
   /** Sets one control from its raw string; returns the problem, or null. */
   set(path: string, raw: string): string | null {
