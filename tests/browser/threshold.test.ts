@@ -233,7 +233,15 @@ describe('the threshold in your hand', () => {
     await handle.waitFor({ timeout: 60_000 });
     await handle.scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, -150);
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    // Wait until the wheel's scroll has landed (two equal reads): on a busy machine it can land
+    // after the first read, and the page would then seem to scroll during the drag.
+    let lastY = -1;
+    await expect.poll(async () => {
+      const now = await page.evaluate(() => window.scrollY);
+      const settled = now > 0 && now === lastY;
+      lastY = now;
+      return settled;
+    }, { intervals: [150] }).toBe(true);
     const before = await read(page);
     const scrollY = await page.evaluate(() => window.scrollY);
     const grip = (await handle.locator('.grip').boundingBox())!;
