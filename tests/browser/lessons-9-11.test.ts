@@ -50,6 +50,12 @@ describe('lesson 9', () => {
     expect(score).toMatch(/Far off. You said 30%; the cached run measured \d/);
     expect(score).toMatch(/off by \d+\.\d percentage points/);
 
+    // One record in, one record out: both rows from the cache, the DP row's effect inside its noise.
+    const one = page.getByTestId('one-record');
+    await expect.poll(() => one.locator('tbody tr').count()).toBe(2);
+    const dpCells = await one.locator('tbody tr').nth(1).locator('td').allTextContents();
+    expect(Number(dpCells[2])).toBeLessThan(Number(dpCells[3]));
+
     // The bug: the help text collapsed on blur, so the Run button jumped away from the click.
     await page.locator('.chip[data-status="ready"]').waitFor({ timeout: 120_000 });
     const eps = w1.getByLabel(/slider$/).first();
