@@ -19,7 +19,7 @@ export async function initNodeBackend(name: NodeBackend = 'wasm'): Promise<strin
     const simd = require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm');
     const plain = require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm');
     // tfjs fetches the .wasm through its platform's fetch, and Node's fetch cannot read files,
-    // so local paths are served from disk here. Threads stay off (no gain on 2 cores, BROWSER.md).
+    // so local paths are served from disk here. Threads stay off (measured: no gain on 2 cores).
     const platform = tf.env().platform;
     const fetchOriginal = platform.fetch.bind(platform);
     platform.fetch = async (path: string, init?: RequestInit) =>

@@ -2,7 +2,7 @@
  * @fileoverview The interactive blocks of a lesson, written as fenced JSON blocks in Markdown:
  * ```widget (an experiment or special widget), ```predict (commit to a guess before a widget's
  * result shows) and ```checkpoint (a question with per-option feedback). This module checks
- * their shape; it does not know presets or config fields (see lesson-check for those). Pure.
+ * their shape; it does not know presets or config fields (presetConfig and applySet check those when a widget's config is built). Pure.
  */
 import { LessonFormatError } from './front-matter';
 

@@ -36,7 +36,7 @@ export interface BackendChoice {
 
 /**
  * Chooses the backend order. A software WebGPU adapter trained about 20× slower than wasm on
- * the machines we measured (BROWSER.md), so it counts as "no GPU" unless the URL forces webgpu.
+ * the machines we measured, so it counts as "no GPU" unless the URL forces webgpu.
  */
 export function chooseBackend(facts: BackendFacts): BackendChoice {
   const fallbacks: BackendName[] = facts.wasmSupported ? ['wasm', 'cpu'] : ['cpu'];

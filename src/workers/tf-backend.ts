@@ -47,7 +47,7 @@ function wasmSimdSupported(): boolean {
 async function startBackend(name: BackendName): Promise<void> {
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (name === 'wasm') {
-    // Threads need cross-origin isolation and gave no gain on 2 cores (BROWSER.md), so they stay off.
+    // Threads need cross-origin isolation and gave no gain on 2 cores (measured), so they stay off.
     setWasmPaths(
       {
         'tfjs-backend-wasm.wasm': wasmPlainUrl,

@@ -1,5 +1,5 @@
 /**
- * @fileoverview Training-engine figures on PERFORMANCE.md's workload, which is also the
+ * @fileoverview Training-engine figures on the reference workload, which is also the
  * overfit-purchases target (600 → 128 → 50 relu MLP, Adam, batch 64): throughput against the
  * backend's matMul peak, 16 shadow models batched vs sequential, and the cost of a DP-SGD step.
  */

@@ -1,5 +1,5 @@
 /**
- * @fileoverview The `experiment` command against DESIGN.md's contract: the JSON shape, `--scores`
+ * @fileoverview The `experiment` command against the CLI's output contract: the JSON shape, `--scores`
  * rows, flags that override the config, CSV input, and one-line usage errors that name the field.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 /**
  * @fileoverview `experiment`: run a preset or a config file end to end and print the results JSON
- * of the CLI contract (DESIGN.md); `--scores` writes per-record attack scores.
+ * of the CLI's output contract (names and keys never change); `--scores` writes per-record attack scores.
  */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from './types';

@@ -53,10 +53,3 @@ export function scoreboardValues(r: LessonResult, featured: string | null): Scor
     epsilon: r.privacy ? r.privacy.epsilon : null,
   };
 }
-
-/** A short line for a result: "test 60% · LiRA AUC 0.82 · TPR@1% 27%". Pure. */
-export function resultLine(r: LessonResult, featured: string | null): string {
-  const a = featuredAttack(r, featured);
-  const pct = (v: number) => `${Math.round(v * 100)}%`;
-  return `test accuracy ${pct(r.target.testAccuracy)}${a ? ` · ${a.title} AUC ${a.auc.toFixed(2)} · TPR at 1% FPR ${pct(a.tprAt1)}` : ''}`;
-}

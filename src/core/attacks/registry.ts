@@ -1,7 +1,7 @@
 /**
  * @fileoverview The catalogue of attacks: names, titles, what each needs, and where it comes from.
  *
- * The names are part of the CLI's output contract (see DESIGN.md), so they never change. The UI uses
+ * The names are part of the CLI's output contract (scripts read them), so they never change. The UI uses
  * `needs` to grey out attacks the chosen output API can't support, and the `uses*` flags to decide
  * which extra work (shadow models, reference models, perturbed queries, gradients) to schedule.
  */

@@ -1,7 +1,7 @@
 /**
  * @fileoverview Plain-JS helpers for the CNN trainer: minibatch copies, targets, dropout masks,
  * Poisson sampling and scoring logits. No tensors here: building batches
- * by copying rows into typed arrays is far cheaper than tf.gather (PERFORMANCE.md).
+ * by copying rows into typed arrays is far cheaper than tf.gather (measured on wasm).
  */
 import type { EvalResult, TrainingData } from './types';
 import type { Rng } from '../rng';

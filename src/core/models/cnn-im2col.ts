@@ -1,6 +1,6 @@
 /**
  * @fileoverview im2col for the glyph CNN, in plain JS while the minibatch is copied (a JS copy
- * costs far less than tf.gather or tf.pad + slices on wasm, PERFORMANCE.md).
+ * costs far less than tf.gather or tf.pad + slices on wasm, measured).
  *
  * Patches are grouped by pooling quadrant: block q = 2·qy + qx holds, for every image and pooled
  * cell (i', j'), the 3×3 patch centred on pixel (2i' + qy, 2j' + qx). The conv output then comes

@@ -7,7 +7,7 @@
  * clips by. Most elementwise ops cost about the same on wasm whatever they do, so the pooling
  * is written to need few of them. Every matMul on the hot path is 2-D without
  * transpose flags (transposes are explicit) because only that form hits the fast wasm kernel
- * (PERFORMANCE.md). There is no autodiff: tfjs-core alone registers no gradients, and a hand
+ * (measured on wasm). There is no autodiff: tfjs-core alone registers no gradients, and a hand
  * backward is about 4× faster on wasm. cnn-math.test.ts checks it against tf.grads.
  *
  * Every function here returns new tensors and expects to run inside the caller's `tf.tidy`.
@@ -83,7 +83,7 @@ export function initCnnParams(dims: CnnDims, rng: Rng): CnnParams {
     }
     const init = tf.tensor(values, shape);
     out[key] = tf.variable(init, true);
-    init.dispose(); // tf.variable keeps its initial tensor alive otherwise (PERFORMANCE.md)
+    init.dispose(); // tf.variable keeps its initial tensor alive otherwise, a leak per model
   }
   return out;
 }

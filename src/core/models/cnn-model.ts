@@ -1,6 +1,6 @@
 /**
  * @fileoverview A trained glyph CNN: chunked prediction and exact per-example gradient norms,
- * every read asynchronous (sync reads return zeros on some WebGPU adapters, BROWSER.md).
+ * every read asynchronous (sync reads return zeros on some WebGPU adapters).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { CnnSpec, TrainedModel } from './types';

@@ -210,7 +210,7 @@ export async function trainCnn(spec: CnnSpec, data: TrainingSet, options: TrainO
       }
       if (stop) break;
     }
-    // A result that would arrive after an abort is dropped, like any late result (STYLE.md).
+    // A result that would arrive after an abort is dropped, like any late result: the latest request wins.
     throwIfAborted(hooks.signal);
     if (best) for (const k of CNN_PARAM_KEYS) params[k].assign(best[k]);
     ok = true;

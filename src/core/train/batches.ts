@@ -2,7 +2,7 @@
  * @fileoverview Minibatch assembly in plain JS: row schedules, row copying, targets, dropout masks.
  *
  * Rows are copied into typed arrays and handed to `tf.tensor` once per step: on wasm this cost
- * about 0.05 ms against 2–3 ms for `tf.gather` (PERFORMANCE.md). The step packs them into arrays it
+ * about 0.05 ms against 2–3 ms for `tf.gather` (measured on wasm). The step packs them into arrays it
  * reuses (see step.ts): allocating a fresh 150–330 kB array every step cost about 0.5 ms in Node.
  *
  * Every random choice is drawn from the calling model's own generator, in a fixed order, so a model

@@ -1,6 +1,6 @@
 /**
  * @fileoverview Micro-benchmarks of the training engine, called by the benchmark script
- * (tests/bench). The workload is PERFORMANCE.md's: a 600→128→50 relu MLP, Adam, batch 64.
+ * (tests/bench). The workload: a 600→128→50 relu MLP, Adam, batch 64.
  *
  * Each function times raw training steps (no per-epoch evaluation) after a warm-up, on the
  * active tfjs backend; pass `backend` to switch first (it must already be registered, e.g. by

@@ -3,7 +3,7 @@
  *
  * DP-SGD needs one fresh N(0, σ²C²) draw per parameter per step (83k for a 600→128→50 MLP).
  * `tf.randomNormal` took about 4.7 ms a step on wasm, more than the whole training step
- * (PERFORMANCE.md), and `Rng.normal` (polar method: two uniforms, a log and a sqrt per pair)
+ * (measured), and `Rng.normal` (polar method: two uniforms, a log and a sqrt per pair)
  * is a few times slower than this. The ziggurat of Marsaglia and Tsang (2000), 256 layers,
  * needs one 32-bit draw and one multiply for 98.5% of samples.
  *

@@ -102,8 +102,3 @@ export async function trainModel(
   const [model] = await trainModels(spec, [data], options, [rng], hooks);
   return model;
 }
-
-/** Frees models returned by `trainModels` (convenience for callers holding a list). */
-export function disposeModels(models: readonly { dispose(): void }[]): void {
-  models.forEach((m) => m.dispose());
-}

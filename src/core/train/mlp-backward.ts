@@ -2,7 +2,7 @@
  * @fileoverview Hand-written backpropagation for the MLP with softmax cross-entropy.
  *
  * Autodiff in tfjs emits matMuls with transpose flags, which fall off XNNPACK's fast path on wasm
- * (about 4× slower overall, PERFORMANCE.md). Here every matMul is 2-D (or batched 3-D in the stacked
+ * (about 4× slower overall, measured). Here every matMul is 2-D (or batched 3-D in the stacked
  * layout) with an explicit `tf.transpose` first. The backward pass is split in two so DP-SGD can
  * rescale each example's pre-activation gradients before they are summed into weight gradients:
  * `backwardDeltas` (per-example signals) then `weightGrads` (summed over the batch).

@@ -7,7 +7,7 @@
  *   ‖∇_i‖² = Σ_layers (‖a_i‖² + 1) · ‖g_i‖²
  * exactly, from tensors the backward pass already has. Clipping then scales each row of every
  * delta by c_i = min(1, C/‖∇_i‖), and the clipped sum Σ_i c_i ∇_i is the ordinary weight gradient
- * of the scaled deltas: one matMul per layer (PERFORMANCE.md: 1.13× a plain step; a loop over
+ * of the scaled deltas: one matMul per layer (measured: 1.13× a plain step; a loop over
  * examples cost 31×).
  *
  * Functions return fresh tensors and do not dispose their inputs unless stated.

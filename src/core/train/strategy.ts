@@ -3,7 +3,7 @@
  * one after another with 2-D ops.
  *
  * On wasm, batched (3-D) matMul misses XNNPACK and 16 stacked models ran about 5× slower than 16
- * sequential ones; on cpu it broke even (PERFORMANCE.md). On a GPU, where per-op dispatch
+ * sequential ones; on cpu it broke even (measured). On a GPU, where per-op dispatch
  * dominates, one batched op beats K small ones. Both give the same numbers (within float
  * tolerance), so the choice is purely about speed.
  */

@@ -26,7 +26,7 @@ export function findChromium(): string {
   return found;
 }
 
-/** Flags that expose WebGPU headless and keep Chromium off the network (BROWSER.md). */
+/** Flags that expose WebGPU headless and keep Chromium off the network. */
 const FLAGS = [
   '--headless=new',
   '--enable-unsafe-webgpu',
