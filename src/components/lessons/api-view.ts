@@ -2,15 +2,6 @@
  * @fileoverview What one query returns through each API, for the lesson 3 menu. Pure.
  */
 import { applyOutputApi, type OutputApi } from '../../core/attacks/output-api';
-import type { ExperimentConfig } from '../../core/experiment/config';
-
-/** The config's API section as an OutputApi. Pure. */
-export function apiOf(config: ExperimentConfig): OutputApi {
-  const a = config.api;
-  if (a.output === 'top-k') return { kind: 'top-k', k: a.topK };
-  if (a.output === 'rounded') return { kind: 'rounded', decimals: a.decimals };
-  return { kind: a.output };
-}
 
 /** One line per revealed value: class name and what the API shows for it (hidden entries left out). */
 export interface ApiAnswer {
