@@ -11,35 +11,16 @@ import { presetConfig } from '../core/experiment/presets';
 import { trainingKey } from '../core/experiment/artifacts';
 import type { ProgressEvent, TargetEpoch } from '../core/experiment/progress';
 import type { PlaygroundResult } from '../workers/playground-view';
-import { EngineCrashError, type Engine, type JobProgress } from './engine.svelte';
+import { EngineCrashError, type Engine } from './engine.svelte';
 import { JobCancelledError } from './job-runner-job';
 import { foldProgress, type RunProgress } from '../components/charts/pipeline';
+import { appendRun, foldPipeline, liveProgress, type LiveProgress, type RunEntry } from './playground-runs';
 import { featuredAttack } from '../components/playground/featured';
 import { readConfigParams, writeConfigParams } from './url-config';
 import { featuredScores } from '../components/playground/operating';
 import { operatingPoint } from '../core/metrics/operating-point';
-import { configDiff, type ConfigChange } from '../components/playground/config-diff';
 
-/** One finished run the history strip can bring back without retraining. */
-export interface RunEntry {
-  /** 1, 2, … in the order the runs finished in this tab. */
-  readonly id: number;
-  readonly result: PlaygroundResult;
-  /** What changed from the run finished before it (empty for the first, or a rerun). */
-  readonly changes: readonly ConfigChange[];
-}
-
-/** Runs the history strip keeps; older ones drop off (each holds a result's arrays). */
-export const RUN_HISTORY = 8;
-
-export interface LiveProgress {
-  readonly label: string;
-  readonly phase: ProgressEvent['phase'];
-  readonly fraction: number;
-  readonly etaSeconds: number | null;
-  /** Target epochs and attacker models finished so far, of those planned (all workers together). */
-  readonly counts?: JobProgress['counts'];
-}
+export { RUN_HISTORY, type LiveProgress, type RunEntry } from './playground-runs';
 
 export class Playground {
   config: ExperimentConfig = $state.raw(defaultConfig());
@@ -278,12 +259,8 @@ export class Playground {
   }
 
   private onProgress(e: ProgressEvent): void {
-    const job = e as Partial<JobProgress> & ProgressEvent;
-    this.progress = { label: e.label, phase: e.phase, fraction: e.fraction, etaSeconds: job.etaSeconds ?? null, counts: job.counts };
-    // Groups train side by side on the pool: fold every group's count, then the leading phase.
-    let pipeline = this.pipeline;
-    for (const [phase, count] of Object.entries(job.counts ?? {})) pipeline = foldProgress(pipeline, phase as 'target' | 'shadows' | 'references', count);
-    this.pipeline = foldProgress(pipeline, e.phase, e.models);
+    this.progress = liveProgress(e);
+    this.pipeline = foldPipeline(this.pipeline, e);
     if (e.targetEpoch) {
       this.liveHistory = [...this.liveHistory, e.targetEpoch];
       const { memberConfidence, nonMemberConfidence } = e.targetEpoch;
@@ -299,10 +276,8 @@ export class Playground {
 
   /** Keeps a finished run in the history strip, with what changed since the run finished before it. */
   private remember(result: PlaygroundResult, before: PlaygroundResult | null): void {
-    const id = (this.runs[this.runs.length - 1]?.id ?? 0) + 1;
-    const changes = before ? configDiff(before.config, result.config) : [];
-    this.runs = [...this.runs, { id, result, changes }].slice(-RUN_HISTORY);
-    this.shownRun = id;
+    this.runs = appendRun(this.runs, result, before);
+    this.shownRun = this.runs[this.runs.length - 1].id;
   }
 
   /**

@@ -198,7 +198,7 @@ describe('preset menu', () => {
     });
     const runs = Number((await summary(page)).runs);
     await page.getByTestId('run').click();
-    await expect.poll(async () => (await page.locator('section.main.live').count()) > 0 && (await barTransition()) !== null, { timeout: 60_000, intervals: [50] }).toBe(true);
+    await expect.poll(async () => (await page.locator('section.main.live').count()) > 0 && (await barTransition()) !== null, { timeout: 60_000, interval: 50 }).toBe(true);
     expect((await barTransition())!.split(',').every((d) => parseFloat(d) === 0)).toBe(true);
     await expect.poll(async () => Number((await summary(page)).runs), { timeout: 180_000 }).toBe(runs + 1);
     await expect.poll(() => page.locator('section.main.live').count()).toBe(0);

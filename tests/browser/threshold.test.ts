@@ -241,7 +241,7 @@ describe('the threshold in your hand', () => {
       const settled = now > 0 && now === lastY;
       lastY = now;
       return settled;
-    }, { intervals: [150] }).toBe(true);
+    }, { interval: 150 }).toBe(true);
     const before = await read(page);
     const scrollY = await page.evaluate(() => window.scrollY);
     const grip = (await handle.locator('.grip').boundingBox())!;
