@@ -1,7 +1,7 @@
 /**
  * @fileoverview Turns a LessonResult into the props the playground's charts take. Pure.
  */
-import { boundRocCurve, boundRocCurveLog } from '../../core/privacy/bound';
+import { boundSeries } from '../../core/privacy/bound';
 import { checkAgainstBound, type BoundPoint } from '../../core/privacy/bound-check';
 import type { RocBound, RocScale, RocSeries, ScoreboardValues } from '../charts/index';
 import { featuredAttack } from '../../lessons/facts';
@@ -29,10 +29,7 @@ export function rocSeries(r: LessonResult, scale: RocScale): RocSeries[] {
 
 /** The DP ceiling TPR ≤ e^ε·FPR + δ as a curve, or null without a finite ε. Pure. */
 export function rocBound(r: LessonResult, scale: RocScale): RocBound | null {
-  const p = r.privacy;
-  if (!p || p.epsilon === null) return null;
-  const pts = scale === 'log' ? boundRocCurveLog(p.epsilon, p.delta) : boundRocCurve(p.epsilon, p.delta);
-  return { fpr: pts.map((q) => q.fpr), tpr: pts.map((q) => q.tpr), epsilon: p.epsilon };
+  return boundSeries(r.privacy, scale);
 }
 
 /** Under DP, every attack's reported points judged against the bound, for the ROC's intervals. Pure. */

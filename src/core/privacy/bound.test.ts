@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundRocCurve, boundRocCurveLog, maxAdvantage, maxBalancedAccuracy, maxTprAtFpr } from './bound';
+import { boundRocCurve, boundRocCurveLog, boundSeries, maxAdvantage, maxBalancedAccuracy, maxTprAtFpr } from './bound';
 
 describe('maxTprAtFpr', () => {
   it('follows e^ε·FPR + δ at low FPR', () => {
@@ -81,5 +81,24 @@ describe('boundRocCurve', () => {
   it('rejects bad sizes', () => {
     expect(() => boundRocCurve(1, 0, 1)).toThrow('points must be an integer ≥ 2, got 1');
     expect(() => boundRocCurveLog(1, 0, 10, 0)).toThrow('minFpr must be in (0, 1), got 0');
+  });
+});
+
+describe('boundSeries', () => {
+  it('is null without DP, without an epsilon, or with an infinite one', () => {
+    expect(boundSeries(null, 'log')).toBeNull();
+    expect(boundSeries({ epsilon: null, delta: 1e-5 }, 'log')).toBeNull();
+    expect(boundSeries({ epsilon: Infinity, delta: 1e-5 }, 'linear')).toBeNull();
+  });
+
+  it('lays the ceiling out as parallel arrays on either scale', () => {
+    const lin = boundSeries({ epsilon: 1, delta: 1e-5 }, 'linear')!;
+    const curve = boundRocCurve(1, 1e-5);
+    expect(lin.epsilon).toBe(1);
+    expect(lin.fpr).toEqual(curve.map((p) => p.fpr));
+    expect(lin.tpr).toEqual(curve.map((p) => p.tpr));
+    const log = boundSeries({ epsilon: 2, delta: 0 }, 'log', 1e-4)!;
+    expect(log.fpr[0]).toBeCloseTo(1e-4, 12);
+    expect(log.tpr).toEqual(boundRocCurveLog(2, 0, 61, 1e-4).map((p) => p.tpr));
   });
 });

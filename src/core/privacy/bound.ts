@@ -97,3 +97,26 @@ export function boundRocCurveLog(epsilon: number, delta: number, points = 61, mi
   });
 }
 
+
+/** The ceiling as a chart series: parallel FPR and TPR arrays and the ε they belong to. */
+export interface BoundSeries {
+  readonly fpr: number[];
+  readonly tpr: number[];
+  readonly epsilon: number;
+}
+
+/**
+ * The one DP ceiling curve every reader draws (playground, lessons, report), for a run's privacy
+ * accounting: null without DP or without a finite ε (σ = 0 promises nothing). Returns new arrays.
+ * @param scale 'log' for log-spaced FPRs from `minFpr` (default 1e-5), 'linear' for 101 even FPRs
+ */
+export function boundSeries(
+  privacy: { readonly epsilon: number | null; readonly delta: number } | null | undefined,
+  scale: 'linear' | 'log',
+  minFpr = 1e-5,
+): BoundSeries | null {
+  if (!privacy || privacy.epsilon === null || !Number.isFinite(privacy.epsilon)) return null;
+  const { epsilon, delta } = privacy;
+  const pts = scale === 'log' ? boundRocCurveLog(epsilon, delta, 61, minFpr) : boundRocCurve(epsilon, delta);
+  return { fpr: pts.map((q) => q.fpr), tpr: pts.map((q) => q.tpr), epsilon };
+}
