@@ -4,10 +4,10 @@
  * live run in the worker. Per-record arrays are subsampled and numbers rounded, so a cached file
  * stays small and a live result looks exactly like a cached one. Pure.
  */
-import type { OneRecordEffect } from '../core/experiment/one-record';
+import type { OneRecordEffect } from '../engine/experiment/one-record';
 import { rocCurve, logRocSeries, type RocCurve } from '../core/metrics/roc';
 import type { ExperimentConfig } from '../core/experiment/config';
-import type { TargetReport } from '../core/experiment/results';
+import type { TargetReport } from '../engine/experiment/results';
 import type { PlaygroundResult } from '../workers/playground-view';
 import { exposureSummary, type ExposureSummary } from './exposure';
 

@@ -5,7 +5,7 @@
 import { ATTACKS, attackTitle, isAttackName } from '../core/attacks/registry';
 import { DATASET_INFO } from '../core/data/generate';
 import type { ExperimentConfig } from '../core/experiment/config';
-import type { SweepRow } from '../core/experiment/sweep';
+import type { SweepRow } from '../engine/experiment/sweep';
 import { mostExposed } from '../core/metrics/records';
 import { chanceSeverity, lowFprSeverity, type Severity } from '../present/scoreboard';
 import { formatEpsilon, formatPercent } from '../present/format';

@@ -3,7 +3,7 @@
  * names the number that triggered it, so a reader can check the reasoning. Pure.
  */
 import type { ExperimentConfig } from '../core/experiment/config';
-import type { SweepRow } from '../core/experiment/sweep';
+import type { SweepRow } from '../engine/experiment/sweep';
 import { maxTprAtFpr } from '../core/privacy/bound';
 import type { BoundPoint } from '../core/privacy/bound-check';
 import { intervalText } from '../present/uncertainty';

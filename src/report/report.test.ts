@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../cli/tf-node';
 import { mergeConfig, defaultConfig } from '../core/experiment/config';
-import type { SweepRow } from '../core/experiment/sweep';
+import type { SweepRow } from '../engine/experiment/sweep';
 import { formatPercent } from '../present/format';
 import { rateWithInterval } from '../present/uncertainty';
 import { runPlayground } from '../workers/playground-session';

@@ -4,8 +4,8 @@
  * words. Pure: TrainingJob (job-runner-job.ts) takes the snapshot and reports the result.
  */
 import type { Phase } from '../core/experiment/progress';
-import type { AttackerGroup } from '../core/experiment/prepare';
-import type { GroupOutput, TaskSpec } from '../core/experiment/task-assembly';
+import type { AttackerGroup } from '../engine/experiment/prepare';
+import type { GroupOutput, TaskSpec } from '../engine/experiment/task-assembly';
 import type { JobProgress } from './job-runner-types';
 
 /** Progress weight of the attacks, in models (like core's phaseWeights). */

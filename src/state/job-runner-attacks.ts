@@ -5,9 +5,9 @@
  * new reference model reruns only LiRA and RMIA, and a switched attack runs only itself. Loaded
  * on first use (dynamic import), so the page's first chunk stays small.
  */
-import { runAttacks, type AttackOutcome } from '../core/experiment/attack-stage';
-import { assembleResult } from '../core/experiment/results';
-import type { Artifacts } from '../core/experiment/artifacts';
+import { runAttacks, type AttackOutcome } from '../engine/experiment/attack-stage';
+import { assembleResult } from '../engine/experiment/results';
+import type { Artifacts } from '../engine/experiment/artifacts';
 import type { ExperimentConfig } from '../core/experiment/config';
 import { ATTACKS, type AttackName } from '../core/attacks/registry';
 import { nowMs } from '../core/clock';

@@ -5,13 +5,13 @@
  * them (`holders`); the page holds only their outputs and handles to query them.
  */
 import type { ExperimentConfig } from '../core/experiment/config';
-import { trainingKey, type Artifacts } from '../core/experiment/artifacts';
-import type { AttackOutcome } from '../core/experiment/attack-stage';
-import type { Predictor } from '../core/experiment/predictors';
+import { trainingKey, type Artifacts } from '../engine/experiment/artifacts';
+import type { AttackOutcome } from '../engine/experiment/attack-stage';
+import type { Predictor } from '../engine/experiment/predictors';
 import type { Phase } from '../core/experiment/progress';
-import { assembleArtifacts, groupSizes, planTasks, runnableAttacks, type GroupOutput, type ModelFacts, type TaskSpec } from '../core/experiment/task-assembly';
-import type { TaskProgress } from '../core/experiment/tasks';
-import type { AttackerGroup } from '../core/experiment/prepare';
+import { assembleArtifacts, groupSizes, planTasks, runnableAttacks, type GroupOutput, type ModelFacts, type TaskSpec } from '../engine/experiment/task-assembly';
+import type { TaskProgress } from '../engine/experiment/tasks';
+import type { AttackerGroup } from '../engine/experiment/prepare';
 import type { ModelCall, WorkerTaskOutput } from '../workers/worker-jobs';
 import type { PlaygroundResult } from '../workers/playground-view';
 import type { MetaSample } from '../lessons/result';

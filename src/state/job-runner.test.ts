@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../cli/tf-node';
 import { mergeConfig, withField } from '../core/experiment/config';
 import { presetConfig } from '../core/experiment/presets';
-import { runExperiment } from '../core/experiment/run';
+import { runExperiment } from '../engine/experiment/run';
 import { createWorkerApi } from '../workers/worker-api';
 import type { WorkerHandle, WorkerPool } from './job-runner-pool';
 import { JobRunner } from './job-runner';

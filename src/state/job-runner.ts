@@ -7,8 +7,8 @@
  * finishes, so a change of attack or output API reruns only the attack stage.
  */
 import { proxy } from 'comlink';
-import { trainingKey } from '../core/experiment/artifacts';
-import { groupSizes } from '../core/experiment/task-assembly';
+import { trainingKey } from '../engine/experiment/artifacts';
+import { groupSizes } from '../engine/experiment/task-assembly';
 import type { PlaygroundResult } from '../workers/playground-view';
 import type { WorkerTask } from '../workers/worker-jobs';
 import { CRASH_DURING_RUN, type TaskFault } from '../workers/test-faults';

@@ -8,7 +8,7 @@ import type { CsvSummary } from '../workers/csv-session';
 // Not the experiment barrel: it re-exports the training stage, which would pull TensorFlow.js into the page.
 import { defaultConfig, mergeConfig, withField, type ExperimentConfig } from '../core/experiment/config';
 import { presetConfig } from '../core/experiment/presets';
-import { trainingKey } from '../core/experiment/artifacts';
+import { trainingKey } from '../engine/experiment/artifacts';
 import type { ProgressEvent, TargetEpoch } from '../core/experiment/progress';
 import type { PlaygroundResult } from '../workers/playground-view';
 import { EngineCrashError, type Engine } from './engine.svelte';

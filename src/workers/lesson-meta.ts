@@ -2,7 +2,7 @@
  * @fileoverview Lesson 5's meta-dataset sample for the CLI's cache command: trains the shadow
  * models if the artifacts lack them, then samples rows (meta-sample.ts, which the page uses too).
  */
-import { ensureShadows, type Artifacts, type ExperimentConfig } from '../core/experiment/index';
+import { ensureShadows, type Artifacts, type ExperimentConfig } from '../engine/experiment/index';
 import type { MetaSample } from '../lessons/result';
 import { metaSampleFrom } from './meta-sample';
 

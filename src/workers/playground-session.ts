@@ -4,7 +4,7 @@
  */
 import {
   attackExperiment, disposeArtifacts, prepareExperiment, validateConfig, type ProgressEvent,
-} from '../core/experiment/index';
+} from '../engine/experiment/index';
 import type { Dataset } from '../core/data/types';
 import { toPlaygroundResult, type PlaygroundResult } from './playground-view';
 

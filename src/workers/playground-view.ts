@@ -5,8 +5,8 @@
  */
 import { rocCurve } from '../core/metrics/roc';
 import { trueClassConfidence } from '../core/attacks/signals';
-import type { Artifacts, ExperimentResult } from '../core/experiment/index';
-import { memberCount } from '../core/experiment/results';
+import type { Artifacts, ExperimentResult } from '../engine/experiment/index';
+import { memberCount } from '../engine/experiment/results';
 import type { AttackName } from '../core/attacks/registry';
 
 export interface RocSeries {

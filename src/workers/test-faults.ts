@@ -3,7 +3,7 @@
  * page reaches these only through src/state/test-hooks.ts, which exists only when the page URL
  * has `?faults=test`; in normal use nothing calls them and they change nothing.
  */
-import type { TaskProgress } from '../core/experiment/tasks';
+import type { TaskProgress } from '../engine/experiment/tasks';
 
 /**
  * A fault the page's job runner attaches to the next target task it sends: a thrown error (the

@@ -8,7 +8,7 @@ import { ensureBackend, type BackendInfo } from './tf-backend';
 import { smokeTrain, type SmokeResult } from './smoke-train';
 import type { BackendName } from './backend-choice';
 import type { Dataset } from '../core/data/types';
-import type { TaskProgress } from '../core/experiment/tasks';
+import type { TaskProgress } from '../engine/experiment/tasks';
 import { parseCsvUpload, type CsvFailure, type CsvSummary } from './csv-session';
 import { WorkerJobs, type ModelCall, type WorkerTask, type WorkerTaskOutput } from './worker-jobs';
 import { crashForTest, probeCspForTest, withFault, type CspProbe, type TaskFault } from './test-faults';

@@ -6,10 +6,10 @@
 import { nowMs } from '../core/clock';
 import type { Dataset } from '../core/data/types';
 import { validateConfig, type ExperimentConfig } from '../core/experiment/config';
-import { prepareBase, type ExperimentBase } from '../core/experiment/prepare';
-import type { Predictor } from '../core/experiment/predictors';
-import type { TaskOutput, TaskSpec } from '../core/experiment/task-assembly';
-import { runTrainingTask, type TaskProgress } from '../core/experiment/tasks';
+import { prepareBase, type ExperimentBase } from '../engine/experiment/prepare';
+import type { Predictor } from '../engine/experiment/predictors';
+import type { TaskOutput, TaskSpec } from '../engine/experiment/task-assembly';
+import { runTrainingTask, type TaskProgress } from '../engine/experiment/tasks';
 import { decisionGrid, type DecisionGrid } from './playground-view';
 
 /** A task as the runner sends it: plain data only. */

@@ -4,7 +4,7 @@
  */
 import { atMost, now, report, type Measure } from './figure';
 import { initNodeBackend } from '../../src/cli/tf-node';
-import { attackExperiment, disposeArtifacts, mergeConfig, prepareExperiment, presetConfig } from '../../src/core/experiment/index';
+import { attackExperiment, disposeArtifacts, mergeConfig, prepareExperiment, presetConfig } from '../../src/engine/experiment/index';
 
 const attackSwitch: Measure = {
   name: 'attack-switch',

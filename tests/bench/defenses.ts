@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { initNodeBackend } from '../../src/cli/tf-node';
-import { defaultConfig, mergeConfig, runExperiment, type ExperimentConfig, type ExperimentResult } from '../../src/core/experiment/index';
+import { defaultConfig, mergeConfig, runExperiment, type ExperimentConfig, type ExperimentResult } from '../../src/engine/experiment/index';
 import { atLeast, atMost, now, report, sig, type Figure, type Measure } from './figure';
 
 /** Each defense as the playground toggles it on the default: its own strength, ε and patience. */

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initNodeBackend } from '../../src/cli/tf-node';
-import { mergeConfig, PRESETS, presetConfig, runExperiment, withField, type ExperimentConfig } from '../../src/core/experiment/index';
+import { mergeConfig, PRESETS, presetConfig, runExperiment, withField, type ExperimentConfig } from '../../src/engine/experiment/index';
 import { needsReferences, needsShadows } from '../../src/core/experiment/needs';
 import { atMost, now, report, type Figure, type Measure } from './figure';
 

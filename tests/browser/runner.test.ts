@@ -13,7 +13,7 @@ import { watchPage } from './support/page-watch';
 import { initNodeBackend } from '../../src/cli/tf-node';
 import { presetConfig } from '../../src/core/experiment/presets';
 import { withField } from '../../src/core/experiment/config';
-import { runExperiment } from '../../src/core/experiment/run';
+import { runExperiment } from '../../src/engine/experiment/run';
 
 interface RunNumbers {
   testAccuracy: number;

@@ -4,7 +4,7 @@
  * writes compact results to public/cache/<preset>.json, so each lesson figure shows at once and
  * live training replaces it later. Presets and variants come from the lessons' own widget blocks.
  */
-import { oneRecordEffect } from '../../core/experiment/one-record';
+import { oneRecordEffect } from '../../engine/experiment/one-record';
 import { withField } from '../../core/experiment/config';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { UsageError } from '../args';
 import { initNodeBackend } from '../tf-node';
 import {
   attackExperiment, disposeArtifacts, prepareExperiment, presetConfig, trainingKey, type Artifacts, type ExperimentConfig,
-} from '../../core/experiment/index';
+} from '../../engine/experiment/index';
 import { toPlaygroundResult } from '../../workers/playground-view';
 import { metaSampleOf } from '../../workers/lesson-meta';
 import { readCatalog, type Catalog } from '../../lessons/catalog';

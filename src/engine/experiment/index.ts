@@ -1,0 +1,13 @@
+/**
+ * @fileoverview Public API of the experiment module: config, presets, the two stages and results.
+ */
+export * from '../../core/experiment/config';
+export { FIELDS, fieldSpec, describeKind, type FieldSpec, type FieldKind } from '../../core/experiment/schema';
+export { PRESETS, presetConfig, type Preset } from '../../core/experiment/presets';
+export { prepareExperiment, ensureShadows, ensureReferences, type PrepareOptions } from './prepare';
+export { attackExperiment, runExperiment } from './run';
+export { runAttacks, outputApiOf, type AttackOutcome } from './attack-stage';
+export { trainingKey, disposeArtifacts, type Artifacts } from './artifacts';
+export { privacyFor, defaultDelta, type PrivacyAccounting } from '../../core/experiment/recipe';
+export type { ExperimentResult, AttackReport, TargetReport } from './results';
+export type { ProgressEvent, ProgressCallback, TargetEpoch, Phase } from '../../core/experiment/progress';

@@ -1,0 +1,115 @@
+/**
+ * @fileoverview Turns attack outcomes into the numbers the CLI, the scoreboard and reports show.
+ */
+import { summarizeAttack, type AttackSummary } from '../../core/metrics/summary';
+import { rocCurve, logRocSeries } from '../../core/metrics/roc';
+import { empiricalAudit, type EmpiricalAudit } from '../../core/experiment/empirical-audit';
+import { crossEntropyLoss } from '../../core/attacks/signals';
+import { attackTitle, type AttackName } from '../../core/attacks/registry';
+import type { Artifacts } from './artifacts';
+import type { AttackOutcome } from './attack-stage';
+import type { PrivacyAccounting } from '../../core/experiment/recipe';
+import type { ExperimentConfig } from '../../core/experiment/config';
+import type { TargetEpoch } from '../../core/experiment/progress';
+
+export interface AttackReport extends AttackSummary {
+  readonly name: AttackName;
+  readonly title: string;
+  /**
+   * The ε this attack's result rules out, tested at 1 − 0.05/k for the k attacks compared
+   * (Bonferroni): a one-run lower bound when membership was drawn by coin flips, else an estimate
+   * from its Clopper–Pearson rates at its threshold (see empirical-audit.ts).
+   */
+  readonly empiricalEpsilon: number;
+  readonly calibrationAccuracy: number | null;
+  /** Per-candidate membership scores (members first, then non-members). */
+  readonly scores: Float64Array;
+  /** A thinned ROC for log–log plots. */
+  readonly rocLog: { readonly fpr: Float64Array; readonly tpr: Float64Array };
+}
+
+export interface TargetReport {
+  readonly trainAccuracy: number;
+  readonly testAccuracy: number;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+  readonly stoppedEpoch: number;
+  readonly bestEpoch: number;
+}
+
+export interface ExperimentResult {
+  readonly config: ExperimentConfig;
+  readonly backend: string;
+  readonly timingsMs: Record<string, number>;
+  readonly target: TargetReport;
+  /** `empiricalEpsilon` is `audit.epsilon`; `audit.label` says whether it is a bound or an estimate. */
+  readonly privacy: (PrivacyAccounting & { readonly empiricalEpsilon: number; readonly audit: EmpiricalAudit }) | null;
+  readonly attacks: AttackReport[];
+  readonly unavailable: { readonly name: AttackName; readonly reason: string }[];
+  readonly history: TargetEpoch[];
+  readonly isMember: Uint8Array;
+}
+
+function accuracyAndLoss(a: Artifacts, from: number, to: number): { accuracy: number; loss: number } {
+  const C = a.target.numClasses;
+  const probs = a.targetProbs.subarray(from * C, to * C);
+  const labels = a.candidates.y.subarray(from, to);
+  const losses = crossEntropyLoss(probs, labels, to - from, C);
+  let correct = 0;
+  for (let i = 0; i < to - from; i++) {
+    let best = 0;
+    for (let c = 1; c < C; c++) if (probs[i * C + c] > probs[i * C + best]) best = c;
+    if (best === labels[i]) correct++;
+  }
+  return { accuracy: correct / (to - from), loss: losses.reduce((s, v) => s + v, 0) / (to - from) };
+}
+
+/** The target's utility on its members (train) and on its non-members (test). */
+export function targetReport(a: Artifacts): TargetReport {
+  // Candidates are stored members first; under a one-run audit the coins decide how many.
+  const m = memberCount(a.isMember);
+  const train = accuracyAndLoss(a, 0, m);
+  const test = accuracyAndLoss(a, m, a.candidates.n);
+  return {
+    trainAccuracy: train.accuracy, testAccuracy: test.accuracy, trainLoss: train.loss, testLoss: test.loss,
+    stoppedEpoch: a.target.stoppedEpoch, bestEpoch: a.target.bestEpoch,
+  };
+}
+
+/** Summaries of every attack that ran, and the reasons for those that could not. */
+export function assembleResult(a: Artifacts, config: ExperimentConfig, outcomes: AttackOutcome[], timingsMs: Record<string, number>): ExperimentResult {
+  const delta = a.privacy?.delta ?? 1e-5;
+  const attacks: AttackReport[] = [];
+  const unavailable: ExperimentResult['unavailable'] = [];
+  for (const o of outcomes) {
+    if ('unavailable' in o) {
+      unavailable.push({ name: o.name, reason: o.unavailable });
+      continue;
+    }
+    const { scores, threshold, calibrationAccuracy } = o.result;
+    const summary = summarizeAttack(o.name, scores, a.isMember, threshold);
+    attacks.push({
+      ...summary,
+      name: o.name,
+      title: attackTitle(o.name, config.attack),
+      empiricalEpsilon: 0, // set below, once the number of attacks compared is known
+      calibrationAccuracy,
+      scores,
+      rocLog: logRocSeries(rocCurve(scores, a.isMember)),
+    });
+  }
+  const { perAttack, audit } = empiricalAudit(attacks, a.isMember, { delta, oneRun: a.config.split.oneRunAudit });
+  const audited = attacks.map((r, i) => ({ ...r, empiricalEpsilon: perAttack[i] }));
+  return {
+    config, backend: a.backend, timingsMs, target: targetReport(a),
+    privacy: a.privacy ? { ...a.privacy, empiricalEpsilon: audit.epsilon, audit } : null,
+    attacks: audited, unavailable, history: a.history, isMember: a.isMember,
+  };
+}
+
+/** How many of the candidates (members first) are members. */
+export function memberCount(isMember: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < isMember.length; i++) m += isMember[i];
+  return m;
+}

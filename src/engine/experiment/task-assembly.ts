@@ -1,0 +1,157 @@
+/**
+ * @fileoverview The training stage cut into tasks that can run anywhere (one worker each, in any
+ * order), and the artifacts put back together from what the tasks return. Pure: no tensors. The
+ * tasks themselves run in tasks.ts; this half runs where the attacks run (the page, or a test).
+ *
+ * Each model's randomness is named by its number (shadow 3 is always `shadows/…/model-3`), so the
+ * assembled artifacts hold the same numbers whatever the pool size or finishing order.
+ */
+import { Rng } from '../../core/rng';
+import { ATTACKS, type AttackName } from '../../core/attacks/registry';
+import type { ExperimentConfig } from '../../core/experiment/config';
+import { trainingKey, type Artifacts, type ModelGroup } from './artifacts';
+import type { Predictor } from './predictors';
+import type { PrivacyAccounting } from '../../core/experiment/recipe';
+import { augmenterFor } from '../../core/experiment/recipe';
+import type { TargetEpoch } from '../../core/experiment/progress';
+import type { AttackerGroup, ExperimentBase } from './prepare';
+import { needsReferences, needsShadows } from '../../core/experiment/needs';
+
+/** One unit of training work: the target, or some models of an attacker group. */
+export type TaskSpec =
+  | { readonly kind: 'target' }
+  | { readonly kind: AttackerGroup; readonly indices: readonly number[] };
+
+/** What a trained model's owner reports about it (its tensors stay where it was trained). */
+export interface ModelFacts {
+  readonly numClasses: number;
+  readonly stoppedEpoch: number;
+  readonly bestEpoch: number;
+}
+
+/** The base as plain data: the generator and the augmenter are rebuilt from the config. */
+export type PlainBase = Omit<ExperimentBase, 'config' | 'key' | 'rng' | 'augment'>;
+
+/** What the target task returns: the data every attack reads, and the target's outputs. */
+export interface TargetOutput {
+  readonly kind: 'target';
+  readonly base: PlainBase;
+  readonly targetProbs: Float32Array;
+  readonly history: TargetEpoch[];
+  readonly privacy: PrivacyAccounting | null;
+  readonly model: ModelFacts;
+  /** Milliseconds spent preparing the data and training (with the outputs). */
+  readonly ms: { readonly data: number; readonly train: number };
+  readonly backend: string;
+}
+
+/** What a shadow or reference task returns for its models, in the order of `indices`. */
+export interface GroupOutput {
+  readonly kind: AttackerGroup;
+  readonly indices: readonly number[];
+  /** One row of n IN/OUT flags per model. */
+  readonly inMask: Uint8Array;
+  readonly probs: Float32Array[];
+  /** References only (LiRA's φ). */
+  readonly logits: Float32Array[];
+  readonly models: ModelFacts[];
+  readonly ms: number;
+}
+
+export type TaskOutput = TargetOutput | GroupOutput;
+
+/** The name a model goes by in caches and worker stores: "target", "shadow-3", "reference-0". */
+export function modelLabel(kind: 'target' | AttackerGroup, index = 0): string {
+  return kind === 'target' ? 'target' : `${kind === 'shadows' ? 'shadow' : 'reference'}-${index}`;
+}
+
+/** How many models of each attacker group a job trains. */
+export function groupSizes(config: ExperimentConfig, opts: { readonly withShadows?: boolean } = {}): Record<AttackerGroup, number> {
+  return {
+    shadows: needsShadows(config) || opts.withShadows ? config.attack.shadows : 0,
+    references: needsReferences(config) ? config.attack.references : 0,
+  };
+}
+
+/**
+ * The tasks of one job, in the order they should start: the target, then the shadow models (the
+ * threshold attacks need only one to show numbers), then the reference models. `modelsPerTask`
+ * groups models into one task (Infinity: a whole group, for batched training on a GPU).
+ */
+export function planTasks(config: ExperimentConfig, opts: { readonly modelsPerTask: number; readonly withShadows?: boolean }): TaskSpec[] {
+  const sizes = groupSizes(config, opts);
+  const per = Math.max(1, Math.min(opts.modelsPerTask, 1e6));
+  const tasks: TaskSpec[] = [{ kind: 'target' }];
+  for (const kind of ['shadows', 'references'] as const) {
+    for (let first = 0; first < sizes[kind]; first += per) {
+      const indices = Array.from({ length: Math.min(per, sizes[kind] - first) }, (_, k) => first + k);
+      tasks.push({ kind, indices });
+    }
+  }
+  return tasks;
+}
+
+/**
+ * The attacks of `names` that can run on what exists so far: the gap attack needs only the
+ * target; attacks calibrated on shadow models need one; LiRA needs two reference models (one
+ * gives no spread). Order kept.
+ */
+export function runnableAttacks(names: readonly AttackName[], have: { readonly shadows: number; readonly references: number }): AttackName[] {
+  return names.filter((name) => {
+    const info = ATTACKS[name];
+    if (info.usesReferenceModels && have.references < 2) return false;
+    if (name !== 'gap' && info.usesShadowModels && have.shadows < 1) return false;
+    return true;
+  });
+}
+
+function groupOf(kind: AttackerGroup, outputs: readonly GroupOutput[], predictorFor: (label: string, facts: ModelFacts) => Predictor): ModelGroup | null {
+  const rows = outputs
+    .filter((o) => o.kind === kind)
+    .flatMap((o) => o.indices.map((index, k) => ({ index, k, o })))
+    .sort((a, b) => a.index - b.index);
+  if (rows.length === 0) return null;
+  const n = rows[0].o.inMask.length / rows[0].o.indices.length;
+  const inMask = new Uint8Array(rows.length * n);
+  rows.forEach((r, m) => inMask.set(r.o.inMask.subarray(r.k * n, (r.k + 1) * n), m * n));
+  return {
+    predictors: rows.map((r) => predictorFor(modelLabel(kind, r.index), r.o.models[r.k])),
+    inMask,
+    probs: rows.map((r) => r.o.probs[r.k]),
+    logits: kind === 'references' ? rows.map((r) => r.o.logits[r.k]) : [],
+  };
+}
+
+/**
+ * Artifacts from task outputs: the target's, and whichever group tasks have finished (any order;
+ * models are put in number order). `predictorFor` stands in for each trained model: the real one
+ * where it lives, or a handle that queries it there. A result from all tasks equals
+ * prepareExperiment's for the same config and seed.
+ */
+export function assembleArtifacts(parts: {
+  readonly config: ExperimentConfig;
+  readonly target: TargetOutput;
+  readonly groups: readonly GroupOutput[];
+  readonly predictorFor: (label: string, facts: ModelFacts) => Predictor;
+  readonly timingsMs?: Record<string, number>;
+  /** The attack stage's cache to reuse (its entries are per model, so they stay valid as models arrive). */
+  readonly cache?: Map<string, unknown>;
+}): Artifacts {
+  const { config, target, groups, predictorFor } = parts;
+  return {
+    ...target.base,
+    config,
+    key: trainingKey(config),
+    rng: new Rng(config.seed),
+    augment: augmenterFor(config, target.base.dataset),
+    target: predictorFor(modelLabel('target'), target.model),
+    targetProbs: target.targetProbs,
+    history: target.history,
+    privacy: target.privacy,
+    shadows: groupOf('shadows', groups, predictorFor),
+    references: groupOf('references', groups, predictorFor),
+    cache: parts.cache ?? new Map<string, unknown>(),
+    timingsMs: parts.timingsMs ?? { data: target.ms.data, target: target.ms.train },
+    backend: target.backend,
+  };
+}
