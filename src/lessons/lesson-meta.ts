@@ -3,7 +3,7 @@
  * models if the artifacts lack them, then samples rows (meta-sample.ts, which the page uses too).
  */
 import { ensureShadows, type Artifacts, type ExperimentConfig } from '../engine/experiment/index';
-import type { MetaSample } from '../lessons/result';
+import type { MetaSample } from './result';
 import { metaSampleFrom } from './meta-sample';
 
 /** About `count` rows of `a`'s meta-dataset (see metaSampleFrom). Reads `a`; does not free it. */

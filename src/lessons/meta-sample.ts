@@ -8,7 +8,7 @@ import { buildMetaDataset, metaDatasetRows } from '../core/attacks/shadow-model'
 import { outputApiOf } from '../core/experiment/output-api-of';
 import type { Artifacts, ModelGroup } from '../engine/experiment/artifacts';
 import type { ExperimentConfig } from '../core/experiment/config';
-import { quantileSample, type MetaSample } from '../lessons/result';
+import { quantileSample, type MetaSample } from './result';
 
 /**
  * About `count` rows of the meta-dataset built from `shadows` (trained on `a.pool`), spread evenly

@@ -8,7 +8,7 @@ import type { OneRecordEffect } from '../engine/experiment/one-record';
 import { rocCurve, logRocSeries, type RocCurve } from '../core/metrics/roc';
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { TargetReport } from '../engine/experiment/results';
-import type { PlaygroundResult } from '../workers/playground-view';
+import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import { exposureSummary, type ExposureSummary } from './exposure';
 
 export interface Curve {

@@ -12,7 +12,7 @@ import { formatEpsilon, formatPercent } from '../present/format';
 import { boundCaption, fprBudgetLabel, intervalText, rateWithInterval } from '../present/uncertainty';
 import { checkAgainstBound } from '../core/privacy/bound-check';
 import type { ConfidenceInterval } from '../core/privacy/audit';
-import type { PlaygroundResult } from '../workers/playground-view';
+import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import { recommend, type Recommendation } from './recommend';
 
 /** One fact: a label and its value, both plain text. */

@@ -10,7 +10,7 @@ import type { SweepRow } from '../engine/experiment/sweep';
 import { formatPercent } from '../present/format';
 import { rateWithInterval } from '../present/uncertainty';
 import { runPlayground } from '../workers/playground-session';
-import type { PlaygroundResult } from '../workers/playground-view';
+import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import { buildReport, escapeHtml, escapeMarkdown, recommend, reportFile, reportHtml, reportFigures, reportMarkdown, suggestEpsilon } from './index';
 
 const CONFIG = mergeConfig(defaultConfig(), {

@@ -11,8 +11,8 @@ import type { Artifacts } from '../engine/experiment/artifacts';
 import type { ExperimentConfig } from '../core/experiment/config';
 import { ATTACKS, type AttackName } from '../core/attacks/registry';
 import { nowMs } from '../core/clock';
-import { toPlaygroundResult, type DecisionGrid, type PlaygroundResult } from '../workers/playground-view';
-import { metaSampleFrom } from '../workers/meta-sample';
+import { toPlaygroundResult, type DecisionGrid, type PlaygroundResult } from '../engine/experiment/playground-view';
+import { metaSampleFrom } from '../lessons/meta-sample';
 import type { MetaSample } from '../lessons/result';
 
 /** Lets the page paint between two attacks. */

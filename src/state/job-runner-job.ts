@@ -13,7 +13,7 @@ import { assembleArtifacts, groupSizes, planTasks, runnableAttacks, type GroupOu
 import type { TaskProgress } from '../engine/experiment/tasks';
 import type { AttackerGroup } from '../engine/experiment/prepare';
 import type { ModelCall, WorkerTaskOutput } from '../workers/worker-jobs';
-import type { PlaygroundResult } from '../workers/playground-view';
+import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import type { MetaSample } from '../lessons/result';
 import type { WorkerHandle } from './job-runner-pool';
 import { etaSeconds } from './eta';

@@ -9,7 +9,7 @@
 import { proxy } from 'comlink';
 import { trainingKey } from '../engine/experiment/artifacts';
 import { groupSizes } from '../engine/experiment/task-assembly';
-import type { PlaygroundResult } from '../workers/playground-view';
+import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import type { WorkerTask } from '../workers/worker-jobs';
 import { CRASH_DURING_RUN, type TaskFault } from '../workers/test-faults';
 import type { MetaSample } from '../lessons/result';

@@ -10,7 +10,7 @@ import { defaultConfig, mergeConfig, withField, type ExperimentConfig } from '..
 import { presetConfig } from '../core/experiment/presets';
 import { trainingKey } from '../engine/experiment/artifacts';
 import type { ProgressEvent, TargetEpoch } from '../core/experiment/progress';
-import type { PlaygroundResult } from '../workers/playground-view';
+import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import { EngineCrashError, type Engine } from './engine.svelte';
 import { JobCancelledError } from './job-runner-job';
 import { foldProgress, type RunProgress } from '../components/charts/pipeline';

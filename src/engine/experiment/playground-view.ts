@@ -3,11 +3,11 @@
  * ROC curves, the 2-D decision grid and record details. Pure apart from the grid, which queries the
  * target: the worker that trained it computes the grid, and the page's job runner builds the rest.
  */
-import { rocCurve } from '../core/metrics/roc';
-import { trueClassConfidence } from '../core/attacks/signals';
-import type { Artifacts, ExperimentResult } from '../engine/experiment/index';
-import { memberCount } from '../engine/experiment/results';
-import type { AttackName } from '../core/attacks/registry';
+import { rocCurve } from '../../core/metrics/roc';
+import { trueClassConfidence } from '../../core/attacks/signals';
+import type { Artifacts, ExperimentResult } from './index';
+import { memberCount } from './results';
+import type { AttackName } from '../../core/attacks/registry';
 
 export interface RocSeries {
   readonly name: string;
