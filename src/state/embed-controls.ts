@@ -5,7 +5,7 @@
  * Only settings the playground has a control for can be shown; other names come back as
  * `unknown`, for a small note on the page.
  */
-import { CONTROL_GROUPS, RUN_CONTROLS } from '../components/controls/groups';
+import { CONTROL_GROUPS, RUN_CONTROLS } from './control-groups';
 import type { EmbedWidget } from './app-mode';
 
 /** Short names for the controls a blog post wants most. Keys are lower case. */

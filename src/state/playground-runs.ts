@@ -6,7 +6,7 @@
 import type { ProgressEvent } from '../core/experiment/progress';
 import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import type { JobProgress } from './job-runner-types';
-import { foldProgress, type RunProgress } from '../components/charts/pipeline';
+import { foldProgress, type RunProgress } from './pipeline';
 import { configDiff, type ConfigChange } from '../components/playground/config-diff';
 
 /** One finished run the history strip can bring back without retraining. */

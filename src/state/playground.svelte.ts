@@ -13,11 +13,11 @@ import type { ProgressEvent, TargetEpoch } from '../core/experiment/progress';
 import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import { EngineCrashError, type Engine } from './engine.svelte';
 import { JobCancelledError } from './job-runner-job';
-import { foldProgress, type RunProgress } from '../components/charts/pipeline';
+import { foldProgress, type RunProgress } from './pipeline';
 import { appendRun, foldPipeline, liveProgress, type LiveProgress, type RunEntry } from './playground-runs';
-import { featuredAttack } from '../components/playground/featured';
+import { featuredAttack } from './featured';
 import { readConfigParams, writeConfigParams } from './url-config';
-import { featuredScores } from '../components/playground/operating';
+import { featuredScores } from './operating';
 import { operatingPoint } from '../core/metrics/operating-point';
 
 export { RUN_HISTORY, type LiveProgress, type RunEntry } from './playground-runs';

@@ -13,7 +13,7 @@ export { default as Scoreboard } from './Scoreboard.svelte';
 export { default as TrainingCurves } from './TrainingCurves.svelte';
 
 export type { BoundaryGrid, BoundaryPoint } from './decision-boundary';
-export type { PipelinePhase } from './pipeline';
+export type { PipelinePhase } from '../../state/pipeline';
 export type { RocBound, RocScale, RocSeries } from './roc';
 export type { ScoreboardValues } from '../../present/scoreboard';
 export type { CurveMetric, EpochRecord } from './training-curves';

@@ -2,7 +2,7 @@
  * @fileoverview One line per run for the history strip: what changed, the utility and the strongest
  * attack (the one catching the most members at 1% FPR, as the scoreboard picks it). Pure.
  */
-import { featuredAttack } from './featured';
+import { featuredAttack } from '../../state/featured';
 import type { ConfigChange } from './config-diff';
 import type { PlaygroundResult } from '../../state/engine-types';
 

@@ -4,9 +4,9 @@
  * AUC), the same measure the audit report leads with. A change is only reported for the same
  * attack in both runs: comparing LiRA now with the gap attack before would be meaningless. Pure.
  */
-import { strongestAttack } from '../../report/model';
-import type { ScoreboardValues } from '../../present/scoreboard';
-import type { PlaygroundResult } from '../../state/engine-types';
+import { strongestAttack } from '../report/model';
+import type { ScoreboardValues } from '../present/scoreboard';
+import type { PlaygroundResult } from './engine-types';
 
 /** How the scoreboard picks its attack when the learner has not chosen one, in words. */
 export const STRONGEST_CRITERION = 'most members caught at 1% FPR';

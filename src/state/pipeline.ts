@@ -4,8 +4,8 @@
  * really runs, with its count, so the strip never claims "4 shadow models" while 8 reference
  * models train. Pure.
  */
-import type { ExperimentConfig } from '../../core/experiment/config';
-import { needsReferences, needsShadows } from '../../core/experiment/needs';
+import type { ExperimentConfig } from '../core/experiment/config';
+import { needsReferences, needsShadows } from '../core/experiment/needs';
 
 /** Experiment phases as the engine reports them (core/experiment/progress), null when idle. */
 export type PipelinePhase = 'data' | 'target' | 'shadows' | 'references' | 'queries' | 'attacks' | 'done' | null;

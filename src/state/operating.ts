@@ -2,9 +2,9 @@
  * @fileoverview The featured attack's scores, ready for the threshold views: sorted by group once
  * per result, with the attacker's own threshold and where it came from. Pure.
  */
-import { thresholdTable, type ThresholdTable } from '../../core/metrics/operating-point';
-import { ATTACKS, isAttackName } from '../../core/attacks/registry';
-import type { PlaygroundResult } from '../../state/engine-types';
+import { thresholdTable, type ThresholdTable } from '../core/metrics/operating-point';
+import { ATTACKS, isAttackName } from '../core/attacks/registry';
+import type { PlaygroundResult } from './engine-types';
 
 export interface FeaturedScores {
   readonly name: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boardValues, featuredAttack } from './featured';
-import type { PlaygroundResult } from '../../state/engine-types';
-import type { AttackName } from '../../core/attacks/registry';
+import type { PlaygroundResult } from './engine-types';
+import type { AttackName } from '../core/attacks/registry';
 
 const attack = (name: AttackName, auc: number, tpr1: number) => ({ name, title: name.toUpperCase(), auc, balancedAccuracy: auc, tprAtFpr: { '0.1': 0, '0.01': tpr1, '0.001': 0 } });
 const result = (attacks: ReturnType<typeof attack>[]) =>
