@@ -7,7 +7,7 @@ import type { ProgressEvent } from '../core/experiment/progress';
 import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import type { JobProgress } from './job-runner-types';
 import { foldProgress, type RunProgress } from './pipeline';
-import { configDiff, type ConfigChange } from '../components/playground/config-diff';
+import { configDiff, type ConfigChange } from './config-diff';
 
 /** One finished run the history strip can bring back without retraining. */
 export interface RunEntry {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type ExperimentConfig } from '../../core/experiment/config';
 import { FIELDS, fieldSpec } from '../../core/experiment/schema';
-import { limitText } from './field-meta';
+import { limitText } from '../../state/field-meta';
 
 describe('limitText: every numeric control states its limit', () => {
   const config = defaultConfig();

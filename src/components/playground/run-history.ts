@@ -3,7 +3,7 @@
  * attack (the one catching the most members at 1% FPR, as the scoreboard picks it). Pure.
  */
 import { featuredAttack } from '../../state/featured';
-import type { ConfigChange } from './config-diff';
+import type { ConfigChange } from '../../state/config-diff';
 import type { PlaygroundResult } from '../../state/engine-types';
 
 export interface RunLine {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, withField, type ExperimentConfig } from '../../core/experiment/config';
-import { changesText, configDiff, settingLabel } from './config-diff';
+import { changesText, configDiff, settingLabel } from '../../state/config-diff';
 import { comparedAttack, pct, rateWithInterval, whatChanged, type RunNumbers } from './what-changed';
 
 const set = (c: ExperimentConfig, ...pairs: [string, string][]) => pairs.reduce((acc, [p, v]) => withField(acc, p, v), c);

@@ -5,7 +5,7 @@
  * would say nothing about the setting), with the 95% intervals when the results carry them, and
  * a warning when those intervals overlap. Pure.
  */
-import { changesText, configDiff } from './config-diff';
+import { changesText, configDiff } from '../../state/config-diff';
 import type { ExperimentConfig } from '../../core/experiment/config';
 
 type Interval = { readonly lower: number; readonly upper: number };

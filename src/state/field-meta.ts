@@ -1,9 +1,9 @@
 /**
  * @fileoverview Labels, slider steps and effective values for config fields in the control panel.
  */
-import { DATASET_INFO } from '../../core/data/generate';
-import { readField, type ExperimentConfig } from '../../core/experiment/config';
-import type { FieldSpec } from '../../core/experiment/schema';
+import { DATASET_INFO } from '../core/data/generate';
+import { readField, type ExperimentConfig } from '../core/experiment/config';
+import type { FieldSpec } from '../core/experiment/schema';
 
 /** Short control labels; the schema's `help` line is the tooltip. */
 export const LABELS: Record<string, string> = {

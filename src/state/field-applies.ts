@@ -3,8 +3,8 @@
  * with DP-SGD on). Shared by the playground's panel, which hides the others, and by embeds, which
  * keep a chosen control on screen but switch it off with the reason.
  */
-import type { ExperimentConfig } from '../../core/experiment/config';
-import { ATTACKS } from '../../core/attacks/registry';
+import type { ExperimentConfig } from '../core/experiment/config';
+import { ATTACKS } from '../core/attacks/registry';
 
 /** Whether the field at `path` has an effect given the rest of `config`. Pure. */
 export function fieldApplies(path: string, c: ExperimentConfig): boolean {

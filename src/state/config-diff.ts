@@ -4,11 +4,11 @@
  * playground can say what a learner did between two runs. Settings that apply in neither config (ε
  * with DP off in both) are left out: they changed nothing. Pure.
  */
-import { readField, type ExperimentConfig } from '../../core/experiment/config';
-import { FIELDS, type FieldSpec } from '../../core/experiment/schema';
-import { ATTACKS, isAttackName } from '../../core/attacks/registry';
-import { LABELS, OPTION_LABELS } from '../controls/field-meta';
-import { fieldApplies } from '../controls/applies';
+import { readField, type ExperimentConfig } from '../core/experiment/config';
+import { FIELDS, type FieldSpec } from '../core/experiment/schema';
+import { ATTACKS, isAttackName } from '../core/attacks/registry';
+import { LABELS, OPTION_LABELS } from './field-meta';
+import { fieldApplies } from './field-applies';
 
 /** One changed setting. */
 export interface ConfigChange {
