@@ -113,7 +113,8 @@ class Reader {
   }
 }
 
-function parseJson(text: string, where: string): Json {
+/** Parses a block's body as one JSON object, or throws LessonFormatError naming `where`. Pure. */
+export function parseJson(text: string, where: string): Json {
   let v: unknown;
   try {
     v = JSON.parse(text);

@@ -6,6 +6,7 @@
  * them; the components only show the outcome. Pure.
  */
 import { LessonFormatError } from './front-matter';
+import { parseJson } from './blocks';
 import type { PlaceholderFormat } from './placeholders';
 
 export interface EstimateSpec {
@@ -58,17 +59,6 @@ export interface SolutionSpec {
 
 type Json = Record<string, unknown>;
 
-function objectOf(text: string, where: string): Json {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (err) {
-    throw new LessonFormatError(`${where}: the block is not valid JSON (${(err as Error).message}).`);
-  }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new LessonFormatError(`${where}: the block must be one JSON object.`);
-  return v as Json;
-}
-
 function field<T>(o: Json, key: string, where: string, check: (v: unknown) => boolean, what: string, fallback?: T): T {
   const v = o[key];
   if (v === undefined && fallback !== undefined) return fallback;
@@ -88,7 +78,7 @@ export const MAX_ESTIMATE_STEPS = 99;
 
 /** Reads an ```estimate block. Throws LessonFormatError naming `where`. Pure. */
 export function readEstimate(raw: string, where: string, line: number): EstimateSpec {
-  const o = objectOf(raw, where);
+  const o = parseJson(raw, where);
   const min = num(o, 'min', where, 0);
   const max = num(o, 'max', where, 1);
   const step = num(o, 'step', where, (max - min) / 50);
@@ -103,7 +93,7 @@ export function readEstimate(raw: string, where: string, line: number): Estimate
 
 /** Reads a ```challenge block. Pure. */
 export function readChallenge(raw: string, where: string, line: number): ChallengeSpec {
-  const o = objectOf(raw, where);
+  const o = parseJson(raw, where);
   const goalsRaw = o.goals;
   if (!Array.isArray(goalsRaw) || goalsRaw.length === 0) throw new LessonFormatError(`${where}: "goals" must be a non-empty list.`);
   const goals = goalsRaw.map((g, i) => {
@@ -118,7 +108,7 @@ export function readChallenge(raw: string, where: string, line: number): Challen
 
 /** Reads a ```solution block. Pure. */
 export function readSolution(raw: string, where: string, line: number): SolutionSpec {
-  const o = objectOf(raw, where);
+  const o = parseJson(raw, where);
   return { id: id(o, 'id', where), title: text(o, 'title', where, 'Worked solution'), body: text(o, 'body', where), line };
 }
 

@@ -7,34 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
+import { dragThreshold, readThreshold } from './support/lesson-threshold';
 import type { CacheFile } from '../../src/lessons/result';
 import { dealRecords, ruleScore, RULE_THRESHOLD } from '../../src/components/lessons/game';
 
 const session = useAppSession();
 const remembers = JSON.parse(readFileSync('public/cache/lesson-remembers.json', 'utf8')) as CacheFile;
 const shadows = JSON.parse(readFileSync('public/cache/lesson-shadows.json', 'utf8')) as CacheFile;
-
-async function readout(widget: Locator): Promise<{ threshold: number; tp: number; fp: number; marker: [number, number]; tpr: number; fpr: number }> {
-  return widget.evaluate((w) => {
-    const r = w.querySelector<HTMLElement>('[data-testid="threshold-readout"]')!;
-    const h = w.querySelector<SVGGElement>('[data-testid="threshold-explorer"] [data-testid="threshold-handle"]')!;
-    const m = w.querySelector<SVGGElement>('[data-testid="threshold-explorer"] [data-testid="roc-marker"]')!;
-    return { threshold: Number(h.dataset.value), tp: Number(r.dataset.tp), fp: Number(r.dataset.fp), tpr: Number(r.dataset.tpr), fpr: Number(r.dataset.fpr), marker: [Number(m.dataset.fpr), Number(m.dataset.tpr)] as [number, number] };
-  });
-}
-
-async function dragTo(page: Page, widget: Locator, share: number): Promise<void> {
-  const grip = await widget.getByTestId('threshold-handle').locator('.grip').boundingBox();
-  const track = await widget.locator('[data-testid="threshold-explorer"] .track').boundingBox();
-  if (!grip || !track) throw new Error('The threshold handle is not on screen.');
-  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(track.x + track.width * share, grip.y + grip.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
 
 describe('lessons 1 to 5', () => {
   it('lesson 1: a representative deal, a legend, and a retrain that really retrains', async () => {
@@ -78,15 +59,15 @@ describe('lessons 1 to 5', () => {
     await handle.waitFor({ timeout: 60_000 });
     await handle.scrollIntoViewIfNeeded();
     const attack = shadows.result.attacks.find((a) => a.name === 'shadow-model')!;
-    const start = await readout(widget);
+    const start = await readThreshold(widget);
     expect([start.tp, start.fp]).toEqual([attack.atThreshold.tp, attack.atThreshold.fp]);
-    expect(start.marker).toEqual([start.fpr, start.tpr]);
-    await dragTo(page, widget, 0.98);
-    const high = await readout(widget);
+    expect(start.markers).toEqual([[start.fpr, start.tpr]]);
+    await dragThreshold(page, widget, 0.98);
+    const high = await readThreshold(widget);
     expect(high.threshold).toBeGreaterThan(start.threshold);
     expect(high.fp).toBeLessThan(start.fp);
-    expect(high.marker[0]).toBeCloseTo(high.fpr, 12);
-    expect(high.marker[1]).toBeCloseTo(high.tpr, 12);
+    expect(high.markers[0][0]).toBeCloseTo(high.fpr, 12);
+    expect(high.markers[0][1]).toBeCloseTo(high.tpr, 12);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   }, 120_000);

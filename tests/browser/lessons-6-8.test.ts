@@ -7,39 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
+import { dragThreshold, readThreshold, type ThresholdReading } from './support/lesson-threshold';
 import type { CacheFile } from '../../src/lessons/result';
 
 const session = useAppSession();
 const johnDoe = JSON.parse(readFileSync('public/cache/lesson-john-doe.json', 'utf8')) as CacheFile;
 
-interface Reading { threshold: number; tpr: number; fpr: number; tp: number; fp: number; markers: [number, number][] }
-
-async function read(widget: Locator): Promise<Reading> {
-  return widget.evaluate((w) => {
-    const readout = w.querySelector<HTMLElement>('[data-testid="threshold-readout"]')!;
-    const handle = w.querySelector<SVGGElement>('[data-testid="threshold-explorer"] [data-testid="threshold-handle"]')!;
-    const markers = [...w.querySelectorAll<SVGGElement>('[data-testid="threshold-explorer"] [data-testid="roc-marker"]')].map((g) => [Number(g.dataset.fpr), Number(g.dataset.tpr)] as [number, number]);
-    return { threshold: Number(handle.dataset.value), tpr: Number(readout.dataset.tpr), fpr: Number(readout.dataset.fpr), tp: Number(readout.dataset.tp), fp: Number(readout.dataset.fp), markers };
-  });
-}
-
-function together(r: Reading): void {
+function together(r: ThresholdReading): void {
   expect(r.markers.length).toBe(1);
   expect(r.markers[0][0]).toBeCloseTo(r.fpr, 12);
   expect(r.markers[0][1]).toBeCloseTo(r.tpr, 12);
-}
-
-async function dragTo(page: Page, widget: Locator, share: number): Promise<void> {
-  const grip = await widget.getByTestId('threshold-handle').locator('.grip').boundingBox();
-  const track = await widget.locator('[data-testid="threshold-explorer"] .track').boundingBox();
-  if (!grip || !track) throw new Error('The threshold handle is not on screen.');
-  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(track.x + track.width * share, grip.y + grip.height / 2, { steps: 8 });
-  await page.mouse.up();
 }
 
 describe('lessons 6 and 8', () => {
@@ -53,25 +32,25 @@ describe('lessons 6 and 8', () => {
     await handle.waitFor({ timeout: 60_000 });
     await handle.scrollIntoViewIfNeeded();
     const lira = johnDoe.result.attacks.find((a) => a.name === 'lira-online')!;
-    const start = await read(widget);
+    const start = await readThreshold(widget);
     together(start);
     // The attacker's own threshold: exactly the cached verdict counts, on all 200 + 200 records.
     expect([start.tp, start.fp]).toEqual([lira.atThreshold.tp, lira.atThreshold.fp]);
     expect(await widget.getByTestId('threshold-readout').textContent()).toMatch(/of 200 members.*of 200 non-members/s);
-    await dragTo(page, widget, 0.97);
-    const high = await read(widget);
+    await dragThreshold(page, widget, 0.97);
+    const high = await readThreshold(widget);
     expect(high.threshold).toBeGreaterThan(start.threshold);
     expect(high.fp).toBeLessThanOrEqual(start.fp);
     expect(high.tp).toBeLessThan(start.tp);
     together(high);
     await handle.focus();
     for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft');
-    const low = await read(widget);
+    const low = await readThreshold(widget);
     expect(low.threshold).toBeLessThan(high.threshold);
     expect(low.tp).toBeGreaterThan(high.tp);
     together(low);
     await widget.getByTestId('threshold-reset').click();
-    expect((await read(widget)).threshold).toBe(start.threshold);
+    expect((await readThreshold(widget)).threshold).toBe(start.threshold);
 
     // RMIA and offline LiRA with 2, 4 and 8 reference models; the seeds table with its range row.
     const refs = page.locator('[data-testid="widget"][data-id="w3"] [data-testid="variant-attacks-table"]');

@@ -10,7 +10,7 @@ export { JOHN_DOE, makeNames } from './names';
 export { purchases, purchasePrototypes, DEFAULT_FLIP_PROBABILITY, type PurchasesOptions } from './purchases';
 export { glyphs, renderGlyph, GLYPH_SIZE, type GlyphsOptions } from './glyphs';
 export { parseCsv, CsvError, type CsvOptions, type CsvResult, type CsvColumnInfo } from './csv';
-export { splitForExperiment, subset, toTrainingData, type SplitSizes, type ExperimentSplit } from './splits';
+export { pickRows, splitForExperiment, subset, toTrainingData, type SplitSizes, type ExperimentSplit } from './splits';
 export {
   imageShiftNoise, gaussianNoise, mixup, sampleGamma, sampleBeta, type ImageShiftNoiseOptions,
 } from './augment';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { patients } from './patients';
 import { blobs } from './points2d';
-import { splitForExperiment, subset, toTrainingData } from './splits';
+import { pickRows, splitForExperiment, subset, toTrainingData } from './splits';
 
 const ds = patients({ n: 1000, outliers: 20 }, new Rng(1));
 const sizes = { targetMembers: 200, shadowPool: 400, population: 150 };
@@ -103,5 +103,17 @@ describe('subset and toTrainingData', () => {
     expect(Array.from(t.x)).toEqual([p.x[6], p.x[7], p.x[2], p.x[3]]);
     expect(Array.from(t.y)).toEqual([p.y[3], p.y[1]]);
     expect(() => toTrainingData(p, [50])).toThrow(/outside 0\.\.49/);
+  });
+});
+
+describe('pickRows', () => {
+  it('copies the chosen rows in order, repeats allowed, leaving the source untouched', () => {
+    const data = { x: Float32Array.from([0, 1, 10, 11, 20, 21]), y: Int32Array.from([5, 6, 7]), n: 3, d: 2 };
+    const picked = pickRows(data, [2, 0, 2]);
+    expect(Array.from(picked.x)).toEqual([20, 21, 0, 1, 20, 21]);
+    expect(Array.from(picked.y)).toEqual([7, 5, 7]);
+    expect([picked.n, picked.d]).toEqual([3, 2]);
+    picked.x[0] = -1;
+    expect(data.x[4]).toBe(20);
   });
 });

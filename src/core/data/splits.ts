@@ -145,6 +145,19 @@ export function subset(dataset: Dataset, rows: ArrayLike<number>): Dataset {
   };
 }
 
+/** Copies of `rows` of plain training data (features and labels only), in that order. Pure. */
+export function pickRows(data: TrainingData, rows: ArrayLike<number>): TrainingData {
+  const { d } = data;
+  const x = new Float32Array(rows.length * d);
+  const y = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    x.set(data.x.subarray(r * d, (r + 1) * d), k * d);
+    y[k] = data.y[r];
+  }
+  return { x, y, n: rows.length, d };
+}
+
 /** Copies `rows` into a TrainingData (x n × d, y), the trainer's input. Does not mutate. */
 export function toTrainingData(dataset: Dataset, rows: ArrayLike<number>): TrainingData {
   const { x, y, n, d } = subset({ ...dataset, rawX: undefined, recordNames: undefined, outlierRows: undefined }, rows);

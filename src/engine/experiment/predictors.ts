@@ -6,6 +6,7 @@ import type { ModelSpec, TrainedModel, TrainHooks, TrainingData, TrainingSet, Tr
 import { trainModels } from '../train/index';
 import { trainCnn } from '../models/cnn';
 import type { Rng } from '../../core/rng';
+import { pickRows } from '../../core/data/splits';
 
 export interface Predictor {
   readonly models: readonly TrainedModel[];
@@ -54,14 +55,7 @@ export function splitDisjoint(data: TrainingData, parts: number, rng: Rng): Trai
   if (parts === 1) return [data];
   const order = rng.permutation(data.n);
   return Array.from({ length: parts }, (_, p) => {
-    const rows = order.filter((_, k) => k % parts === p);
-    const x = new Float32Array(rows.length * data.d);
-    const y = new Int32Array(rows.length);
-    rows.forEach((r, k) => {
-      x.set(data.x.subarray(r * data.d, (r + 1) * data.d), k * data.d);
-      y[k] = data.y[r];
-    });
-    return { x, y, n: rows.length, d: data.d };
+    return pickRows(data, order.filter((_, k) => k % parts === p));
   });
 }
 

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../../core/rng';
 import { nowMs } from '../../core/clock';
 import type { Dataset } from '../../core/data/types';
-import { splitForExperiment, toTrainingData } from '../../core/data/splits';
+import { pickRows, splitForExperiment, toTrainingData } from '../../core/data/splits';
 import { coinFlipMembership } from '../../core/data/coin-flip-split';
 import type { EvalResult, TrainHooks, TrainingBatch, TrainingData, TrainingSet } from '../../core/models/types';
 import { throwIfAborted, type AbortSignalLike } from '../../core/abort';
@@ -50,15 +50,6 @@ function randomHalves(n: number, indices: readonly number[], rng: Rng): { inMask
   return { inMask, rows };
 }
 
-function pick(set: RecordSet, rows: Int32Array): TrainingData {
-  const x = new Float32Array(rows.length * set.d);
-  const y = new Int32Array(rows.length);
-  rows.forEach((r, k) => {
-    x.set(set.x.subarray(r * set.d, (r + 1) * set.d), k * set.d);
-    y[k] = set.y[r];
-  });
-  return { x, y, n: rows.length, d: set.d };
-}
 
 /** `data` with early stopping's validation rows attached, when there are any. */
 function withValidation(data: TrainingData, validation: TrainingData | null): TrainingSet {
@@ -113,7 +104,7 @@ export async function trainGroupModels(
   const { inMask, rows } = randomHalves(queries.n, indices, rng.fork('halves'));
   // Early stopping watches the attacker's own validation slice, outside the pool and the candidates,
   // so every record in a model's IN half was trained on.
-  const sets = rows.map((r) => withValidation(pick(queries, r), a.validation.attacker));
+  const sets = rows.map((r) => withValidation(pickRows(queries, r), a.validation.attacker));
   // The attacker trains its models the way it believes the target was trained (recipe.ts).
   const predictors = await trainPredictors(attackerSpec(a.config, a.spec), sets, attackerOptions(a.config, a.options), a.config.train.ensemble, rng.fork('models'), hooks, indices);
   const probs: Float32Array[] = [];
