@@ -5,6 +5,7 @@
 import { ATTACKS, attackTitle, isAttackName } from '../core/attacks/registry';
 import { DATASET_INFO } from '../core/data/generate';
 import type { ExperimentConfig } from '../core/experiment/config';
+import { activeDefenses } from '../core/defenses/registry';
 import type { SweepRow } from '../engine/experiment/sweep';
 import { mostExposed } from '../core/metrics/records';
 import { chanceSeverity, lowFprSeverity, type Severity } from '../present/scoreboard';
@@ -175,15 +176,10 @@ function dataAndModel(c: ExperimentConfig, r: PlaygroundResult): Fact[] {
   const model = c.model.type === 'cnn'
     ? `CNN, ${c.model.filters} filters, dense ${c.model.width}`
     : c.model.layers === 0 ? 'logistic regression' : `MLP, ${c.model.layers} × ${c.model.width} ${c.model.activation}`;
-  const defenses = [
-    c.train.l2 > 0 && `L2 ${c.train.l2}`,
-    c.train.l1 > 0 && `L1 ${c.train.l1}`,
-    c.model.dropout > 0 && `dropout ${c.model.dropout}`,
-    c.train.earlyStopping && `early stopping (patience ${c.train.patience})`,
-    c.train.augmentation !== 'none' && `${c.train.augmentation} augmentation (${c.train.augmentationStrength})`,
-    c.train.ensemble > 1 && `disjoint ensemble of ${c.train.ensemble}`,
-    r.privacy && `DP-SGD (ε = ${formatEpsilon(r.privacy.epsilon)}, δ = ${r.privacy.delta}, σ = ${r.privacy.noiseMultiplier.toFixed(2)}, clip ${r.privacy.clipNorm})`,
-  ].filter((d): d is string => typeof d === 'string');
+  // Each defense writes its own line (src/core/defenses).
+  const defenses = activeDefenses(c)
+    .map((d) => d.reportLine(c, { privacy: r.privacy, formatEpsilon }))
+    .filter((d): d is string => d !== null);
   return [
     { label: 'Dataset', value: info ? `${info.title} (${c.data.name})` : 'a CSV file loaded in the browser' },
     { label: 'Classes', value: `${r.numClasses}${r.classNames.length ? ` (${listed(r.classNames, 8)})` : ''}` },

@@ -3,6 +3,7 @@
  * names the number that triggered it, so a reader can check the reasoning. Pure.
  */
 import type { ExperimentConfig } from '../core/experiment/config';
+import { DEFENSES } from '../core/defenses/registry';
 import type { SweepRow } from '../engine/experiment/sweep';
 import { maxTprAtFpr } from '../core/privacy/bound';
 import type { BoundPoint } from '../core/privacy/bound-check';
@@ -135,16 +136,15 @@ export function recommend(input: RecommendInput): Recommendation[] {
 
   // 2. Overfitting: the unlocked door.
   if (gap > THRESHOLDS.gapMedium) {
-    const off = [
-      c.train.l2 === 0 && 'add an L2 penalty (e.g. 0.001–0.01)',
-      c.model.dropout === 0 && 'add dropout (0.2–0.5)',
-      !c.train.earlyStopping && 'turn on early stopping',
-    ].filter((s): s is string => typeof s === 'string');
+    // Each defense that is off offers its own remedy (src/core/defenses).
+    const idle = DEFENSES.filter((d) => !d.isOn(c));
+    const off = idle.flatMap((d) => (d.remedy?.step ? [d.remedy.step] : []));
+    const also = gap > THRESHOLDS.gapHigh ? idle.flatMap((d) => (d.remedy?.highGapSentence ? [` ${d.remedy.highGapSentence}`] : [])).join('') : '';
     const steps = off.length ? `${off.join(', ')}.` : 'strengthen the regularization already in place, or train for fewer epochs.';
     out.push({
       priority: gap > THRESHOLDS.gapHigh ? 'high' : 'medium',
       title: 'Reduce overfitting: regularization and early stopping',
-      detail: `Train accuracy is ${pct(target.trainAccuracy)} but test accuracy ${pct(target.testAccuracy)}: a ${(gap * 100).toFixed(1)}-point gap that attacks exploit. Next: ${steps}${c.train.ensemble === 1 && gap > THRESHOLDS.gapHigh ? ' A disjoint ensemble also cuts leakage if serving several models is affordable.' : ''}`,
+      detail: `Train accuracy is ${pct(target.trainAccuracy)} but test accuracy ${pct(target.testAccuracy)}: a ${(gap * 100).toFixed(1)}-point gap that attacks exploit. Next: ${steps}${also}`,
     });
   }
 

@@ -19,16 +19,10 @@ export interface ConfigChange {
   readonly text: string;
 }
 
-/** Labels for settings the control panel does not show by default. */
+/** Labels for settings the control panel does not show by default (defenses label all of theirs: LABELS). */
 const MORE_LABELS: Readonly<Record<string, string>> = {
   'data.features': 'Features',
   'split.shadowPool': "Attacker's proxy rows",
-  'train.l1': 'L1 penalty',
-  'train.patience': 'Early-stopping patience',
-  'train.validationSplit': 'Validation share',
-  'train.augmentationStrength': 'Augmentation strength',
-  'dp.delta': 'δ',
-  'dp.sampleRate': 'Sampling rate',
   'attack.names': 'Attacks',
   'attack.classifier': 'Attack classifier',
   'attack.perClass': 'Attack classifier per class',

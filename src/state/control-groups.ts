@@ -2,14 +2,14 @@
  * @fileoverview The control panel's groups and which fields each shows. Shared by the panel and
  * the classroom-link dialog, so a link can name exactly the controls students see.
  */
+import { DEFENSES } from '../core/defenses/registry';
+
 export const CONTROL_GROUPS: readonly { readonly title: string; readonly fields: readonly string[] }[] = [
   { title: 'Dataset', fields: ['data.name', 'data.noise', 'data.outliers', 'data.classes', 'split.targetMembers'] },
   { title: 'Model', fields: ['model.type', 'model.layers', 'model.width', 'model.filters', 'model.activation'] },
   { title: 'Training', fields: ['train.epochs', 'train.learningRate', 'train.batchSize', 'train.optimizer'] },
-  {
-    title: 'Defenses',
-    fields: ['train.l2', 'model.dropout', 'train.earlyStopping', 'train.augmentation', 'train.ensemble', 'dp.enabled', 'dp.targetEpsilon', 'dp.noiseMultiplier', 'dp.clipNorm'],
-  },
+  // Each defense's `controls` (src/core/defenses), in registry order.
+  { title: 'Defenses', fields: DEFENSES.flatMap((d) => d.controls) },
   { title: 'Attacker', fields: ['api.output', 'api.topK', 'api.decimals', 'attack.shadows', 'attack.references', 'attack.shadowVariant', 'attack.mentropyThresholds', 'attack.rmiaSetting', 'attack.knowsAugmentation', 'attack.names', 'split.oneRunAudit'] },
 ];
 

@@ -5,12 +5,14 @@
  */
 import type { ExperimentConfig } from '../core/experiment/config';
 import { ATTACKS } from '../core/attacks/registry';
+import { defenseField } from '../core/defenses/registry';
 
 /** Whether the field at `path` has an effect given the rest of `config`. Pure. */
 export function fieldApplies(path: string, c: ExperimentConfig): boolean {
   if (path === 'model.layers' || path === 'model.activation') return c.model.type === 'mlp';
   if (path === 'model.filters') return c.model.type === 'cnn';
-  if (path.startsWith('dp.') && path !== 'dp.enabled') return c.dp.enabled && (path !== 'dp.noiseMultiplier' || c.dp.targetEpsilon === null);
+  const defense = defenseField(path);
+  if (defense) return defense.applies?.(c) ?? true;
   if (path === 'api.topK') return c.api.output === 'top-k';
   if (path === 'api.decimals') return c.api.output === 'rounded';
   if (path === 'attack.references') return c.attack.names.some((n) => ATTACKS[n].usesReferenceModels);

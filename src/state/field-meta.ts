@@ -4,19 +4,28 @@
 import { DATASET_INFO } from '../core/data/generate';
 import { readField, type ExperimentConfig } from '../core/experiment/config';
 import type { FieldSpec } from '../core/experiment/schema';
+import { DEFENSE_FIELDS } from '../core/defenses/registry';
+import type { DefenseField } from '../core/defenses/types';
+
+/** One property of every defense setting that has it, keyed by path (defenses keep theirs in src/core/defenses). */
+function fromDefenses<T>(pick: (f: DefenseField) => T | undefined): Record<string, T> {
+  return Object.fromEntries(DEFENSE_FIELDS.flatMap((f) => {
+    const v = pick(f);
+    return v === undefined ? [] : [[f.spec.path, v] as const];
+  }));
+}
 
 /** Short control labels; the schema's `help` line is the tooltip. */
 export const LABELS: Record<string, string> = {
   seed: 'Seed', 'data.name': 'Dataset', 'data.n': 'Rows', 'data.noise': 'Noise', 'data.outliers': 'Outliers', 'data.classes': 'Classes',
   'split.targetMembers': 'Training rows', 'model.type': 'Model', 'model.layers': 'Hidden layers', 'model.width': 'Width',
-  'model.activation': 'Activation', 'model.filters': 'Filters', 'model.dropout': 'Dropout', 'train.epochs': 'Epochs',
-  'train.batchSize': 'Batch size', 'train.learningRate': 'Learning rate', 'train.optimizer': 'Optimizer', 'train.l2': 'L2 penalty',
-  'train.earlyStopping': 'Early stopping', 'train.augmentation': 'Augmentation', 'train.ensemble': 'Ensemble size',
-  'dp.enabled': 'DP-SGD', 'dp.noiseMultiplier': 'Noise multiplier σ', 'dp.clipNorm': 'Clip norm C', 'dp.targetEpsilon': 'Target ε',
+  'model.activation': 'Activation', 'model.filters': 'Filters', 'train.epochs': 'Epochs',
+  'train.batchSize': 'Batch size', 'train.learningRate': 'Learning rate', 'train.optimizer': 'Optimizer',
   'api.output': 'Target API returns', 'api.topK': 'Top k', 'api.decimals': 'Decimals', 'attack.shadows': 'Shadow models',
   'attack.references': 'Reference models (LiRA, RMIA)', 'attack.shadowVariant': 'Shadow-model variant',
   'attack.mentropyThresholds': 'Modified-entropy thresholds', 'attack.rmiaSetting': 'RMIA references', 'split.oneRunAudit': 'One-run privacy audit',
   'attack.knowsAugmentation': 'Attacker copies the augmentation',
+  ...fromDefenses((f) => f.label),
 };
 
 /**
@@ -31,8 +40,6 @@ export const HELP: Record<string, string> = {
   'data.classes': 'How many classes the model tells apart.',
   'model.type': 'A multilayer perceptron, or a small convolutional network (images only).',
   'model.activation': 'The function each hidden unit applies to its input.',
-  'dp.noiseMultiplier': 'How much Gaussian noise each training step adds, as a multiple of the clip norm. More noise: stronger privacy, lower accuracy.',
-  'dp.targetEpsilon': 'The privacy budget ε to reach; the noise is set to meet it. Smaller ε: stronger privacy.',
   'attack.shadowVariant':
     'Salem et al. (2019): one attack classifier on the largest probabilities, sorted, for every class. Shokri et al. (2017): one attack classifier per class on the full probability vector.',
   'attack.mentropyThresholds': 'Song & Mittal (2021) pick one modified-entropy threshold per class on the shadow models, since hard classes sit at a different level; or use one threshold for all classes.',
@@ -41,6 +48,7 @@ export const HELP: Record<string, string> = {
   'api.output': 'What the attacker gets back for each query: every class probability, the top k, rounded scores, or only the predicted label.',
   'split.oneRunAudit':
     'Each candidate record joins the training set by its own coin flip (about half do), as the one-run privacy audit of Steinke, Nasr and Jagielski (2023) requires. Under DP the attacks’ empirical ε is then a lower bound at 95% confidence; with a fixed split it is only an estimate.',
+  ...fromDefenses((f) => f.help),
 };
 
 /** Display names of enum values, per field, so no option shows its id. */
@@ -49,13 +57,13 @@ export const OPTION_LABELS: Record<string, Readonly<Record<string, string>>> = {
   'model.type': { mlp: 'Multilayer perceptron (MLP)', cnn: 'Small CNN (images)' },
   'model.activation': { relu: 'ReLU', tanh: 'tanh', sigmoid: 'Sigmoid' },
   'train.optimizer': { adam: 'Adam', sgd: 'Plain SGD' },
-  'train.augmentation': { none: 'None', noise: 'Gaussian input noise', mixup: 'Mixup', shift: 'Image shifts and pixel noise' },
   'api.output': { full: 'All class probabilities', 'top-k': 'Top k classes', rounded: 'Rounded scores', label: 'Label only' },
   'attack.classifier': { logistic: 'Logistic regression', mlp: 'Small MLP' },
   'attack.liraVariance': { global: 'Shared across records', 'per-record': 'Per record' },
   'attack.shadowVariant': { salem: 'Salem et al. (2019)', shokri: 'Shokri et al. (2017)' },
   'attack.mentropyThresholds': { 'per-class': 'One per class', global: 'One for all classes' },
   'attack.rmiaSetting': { offline: 'Offline', online: 'Online' },
+  ...fromDefenses((f) => f.optionLabels),
 };
 
 /** Slider bounds tighter than the schema's hard limits, where the hard limit makes a poor slider. */
@@ -67,13 +75,9 @@ const SLIDER: Record<string, { min: number; max: number; step: number }> = {
   'train.epochs': { min: 1, max: 200, step: 1 },
   'train.batchSize': { min: 8, max: 512, step: 8 },
   'train.learningRate': { min: 0.0005, max: 0.1, step: 0.0005 },
-  'train.l2': { min: 0, max: 0.05, step: 0.0005 },
-  'model.dropout': { min: 0, max: 0.8, step: 0.05 },
-  'dp.noiseMultiplier': { min: 0, max: 10, step: 0.1 },
-  'dp.clipNorm': { min: 0.1, max: 5, step: 0.1 },
-  'dp.targetEpsilon': { min: 0.5, max: 20, step: 0.5 },
   'attack.shadows': { min: 1, max: 32, step: 1 },
   'attack.references': { min: 2, max: 64, step: 2 },
+  ...fromDefenses((f) => f.slider),
 };
 
 /** Bounds and step for a numeric field's slider. */

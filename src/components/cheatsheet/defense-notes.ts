@@ -1,21 +1,17 @@
 /**
  * @fileoverview The cheat sheet's descriptive columns (how each defense works, pros, cons, best
- * for), keyed by sweep step. The text lives in defenses.json; the numbers are always measured.
+ * for), keyed by sweep step. The text lives with each defense (src/core/defenses) and reaches the
+ * table through the sweep's steps; the numbers are always measured.
  */
-import notes from './defenses.json';
+import { CHEAT_SHEET_SWEEP } from '../../engine/experiment/sweep';
+import type { CheatSheetNote } from '../../core/defenses/types';
 
 /** The text of one row. */
-export interface DefenseNote {
-  readonly name: string;
-  readonly how: string;
-  readonly pros: string;
-  readonly cons: string;
-  readonly bestFor: string;
-}
+export type DefenseNote = CheatSheetNote;
 
-const NOTES: Readonly<Record<string, DefenseNote>> = notes;
+const NOTES: ReadonlyMap<string, DefenseNote> = new Map(CHEAT_SHEET_SWEEP.steps.map((s) => [s.key, s.note]));
 
-/** The text of sweep step `key`, or null when the data file has none. */
+/** The text of sweep step `key`, or null when no step has that key. */
 export function defenseNote(key: string): DefenseNote | null {
-  return NOTES[key] ?? null;
+  return NOTES.get(key) ?? null;
 }

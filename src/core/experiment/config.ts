@@ -10,8 +10,18 @@ import { generatedShape, memoryProblem } from './memory-budget';
 import { planSplit } from './split-sizes';
 import { parseDecimal } from '../decimal';
 import { forbiddenKeyProblems, getPath, isObject, leafPaths, setPath, type Json } from './json-paths';
+import { DEFENSES, type DefenseSettings } from '../defenses/registry';
 
-export interface ExperimentConfig {
+export { DP_MIXUP_PROBLEM } from '../defenses/dp-sgd';
+
+/**
+ * The experiment config: the fields below, plus the fields each defense owns (DefenseSettings,
+ * declared in its file under src/core/defenses), merged into the same groups (`train`, `model`, `dp`).
+ */
+export type ExperimentConfig = ConfigCore & DefenseSettings;
+
+/** The config's fields that belong to no defense. */
+export interface ConfigCore {
   readonly seed: number;
   readonly data: {
     readonly name: DatasetName | 'csv';
@@ -33,29 +43,12 @@ export interface ExperimentConfig {
     readonly width: number;
     readonly activation: Activation;
     readonly filters: number;
-    readonly dropout: number;
   };
   readonly train: {
     readonly epochs: number;
     readonly batchSize: number;
     readonly learningRate: number;
     readonly optimizer: OptimizerName;
-    readonly l2: number;
-    readonly l1: number;
-    readonly earlyStopping: boolean;
-    readonly patience: number;
-    readonly validationSplit: number;
-    readonly augmentation: 'none' | 'noise' | 'mixup' | 'shift';
-    readonly augmentationStrength: number;
-    readonly ensemble: number;
-  };
-  readonly dp: {
-    readonly enabled: boolean;
-    readonly noiseMultiplier: number;
-    readonly targetEpsilon: number | null;
-    readonly clipNorm: number;
-    readonly delta: number | null;
-    readonly sampleRate: number | null;
   };
   readonly api: { readonly output: 'full' | 'top-k' | 'rounded' | 'label'; readonly topK: number; readonly decimals: number };
   readonly attack: {
@@ -137,19 +130,6 @@ export function splitProblem(c: ExperimentConfig, rows: number, source: string):
   return typeof plan === 'string' ? plan : null;
 }
 
-/**
- * Why DP-SGD refuses mixup. DP-SGD's ε assumes that removing one record removes at most one
- * clipped gradient (norm ≤ C) from a step. Mixup blends two records of the same Poisson batch into
- * one training row, so a record enters its own row and its partner's: removing it changes at least
- * two clipped rows, a sensitivity of at least 2C, and the ε shown would be too small. Noise and
- * shift augmentation transform one record at a time with randomness that does not depend on the
- * other records, so each clipped row still comes from exactly one record and the accounting holds.
- */
-export const DP_MIXUP_PROBLEM =
-  'dp.enabled cannot be combined with train.augmentation mixup: mixup blends two records into one training row, ' +
-  'so one record reaches at least two clipped gradients (sensitivity ≥ 2 × dp.clipNorm) and the ε shown, which assumes ' +
-  'one clipped gradient per record, would not hold. Turn one of them off (noise or shift augmentation work with DP-SGD).';
-
 /** Problems that involve several fields at once. */
 function crossFieldProblems(c: ExperimentConfig): string[] {
   const problems: string[] = [];
@@ -170,13 +150,10 @@ function crossFieldProblems(c: ExperimentConfig): string[] {
     if (c.model.type === 'cnn' && info.kind !== 'image') problems.push(`model.type cnn needs an image dataset (glyphs), not ${c.data.name}.`);
     if (c.train.augmentation === 'shift' && info.kind !== 'image') problems.push(`train.augmentation shift needs an image dataset, not ${c.data.name}.`);
   }
-  if (c.train.ensemble > c.split.targetMembers / 10) {
-    problems.push(`train.ensemble ${c.train.ensemble} leaves fewer than 10 rows per model; raise split.targetMembers.`);
-  }
+  for (const d of DEFENSES) problems.push(...(d.problems?.(c) ?? []));
   if (c.api.output === 'top-k' && c.data.classes !== null && c.api.topK > c.data.classes) {
     problems.push(`api.topK (${c.api.topK}) cannot exceed the number of classes (${c.data.classes}).`);
   }
-  if (c.dp.enabled && c.train.augmentation === 'mixup') problems.push(DP_MIXUP_PROBLEM);
   if (c.attack.names.length === 0) problems.push('attack.names must name at least one attack.');
   // Each field is capped, but sizes multiply; a loaded CSV's shape is checked when a run starts.
   const shape = problems.length === 0 ? generatedShape(c) : null;

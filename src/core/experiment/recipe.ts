@@ -6,12 +6,12 @@
 import type { Augmenter, ModelSpec, TrainOptions } from '../models/types';
 import type { Dataset } from '../data/types';
 import { generateDataset, DATASET_INFO, type DatasetSpec } from '../data/generate';
-import { gaussianNoise, imageShiftNoise, mixup } from '../data/augment';
 import { computeEpsilon, noiseForEpsilon } from '../privacy/index';
 import { dpStepsPerEpoch } from '../train/dp-schedule';
 import type { Rng } from '../rng';
 import { ownerValidationRows } from './split-sizes';
 import { assertFitsCsv, ConfigError, type ExperimentConfig } from './config';
+import { DEFENSES } from '../defenses/registry';
 
 /** DP-SGD's parameters and the ε they give, as results report them. */
 export interface PrivacyAccounting {
@@ -113,22 +113,27 @@ export function rowsPerModel(config: ExperimentConfig): number {
   return Math.floor(config.split.targetMembers / config.train.ensemble);
 }
 
-/** TrainOptions for one model; `privacy` comes from privacyFor. */
+/**
+ * TrainOptions for one model; `privacy` comes from privacyFor. The recipe without defenses, then
+ * each defense lays its own settings on (src/core/defenses, in registry order). Pure.
+ */
 export function trainOptionsFor(config: ExperimentConfig, privacy: PrivacyAccounting | null): TrainOptions {
   const t = config.train;
-  return {
+  const plain: TrainOptions = {
     epochs: t.epochs,
     batchSize: t.batchSize,
     learningRate: t.learningRate,
     optimizer: t.optimizer,
-    l2: t.l2,
-    l1: t.l1,
-    dropout: config.model.dropout,
+    l2: 0,
+    l1: 0,
+    dropout: 0,
     // The validation rows are not in here: the caller holds them out (split-sizes.ts) and hands
     // them to the trainer with each training set.
-    earlyStopping: { enabled: t.earlyStopping, patience: t.patience, restoreBest: true },
-    dp: privacy ? { noiseMultiplier: privacy.noiseMultiplier, clipNorm: privacy.clipNorm, sampleRate: privacy.sampleRate } : null,
+    earlyStopping: { enabled: false, patience: 1, restoreBest: true },
+    dp: null,
   };
+  const dp = privacy ? { noiseMultiplier: privacy.noiseMultiplier, clipNorm: privacy.clipNorm, sampleRate: privacy.sampleRate } : null;
+  return DEFENSES.reduce((options, d) => d.trainOptions?.(config, options, dp) ?? options, plain);
 }
 
 /**
@@ -155,22 +160,11 @@ export function attackerAugmenter(config: ExperimentConfig, targetAugment: Augme
   return config.attack.knowsAugmentation ? targetAugment : undefined;
 }
 
-/**
- * The configured augmenter, or undefined for none. Under DP-SGD, noise and shift are fine: each
- * transforms one record with randomness of its own, so every clipped gradient still comes from
- * exactly one record. Mixup is not (it blends two records into one row); the validator refuses it
- * with DP (DP_MIXUP_PROBLEM in config.ts).
- */
+/** The configured augmenter (the defense that supplies one: augmentation.ts), or undefined for none. Pure. */
 export function augmenterFor(config: ExperimentConfig, dataset: Dataset): Augmenter | undefined {
-  const s = config.train.augmentationStrength;
-  switch (config.train.augmentation) {
-    case 'none':
-      return undefined;
-    case 'noise':
-      return gaussianNoise({ std: s });
-    case 'mixup':
-      return mixup({ alpha: Math.max(s, 1e-3) });
-    case 'shift':
-      return imageShiftNoise({ maxShift: 2, noiseStd: s * 0.3, imageShape: dataset.imageShape });
+  for (const d of DEFENSES) {
+    const augment = d.augmenter?.(config, dataset);
+    if (augment) return augment;
   }
+  return undefined;
 }

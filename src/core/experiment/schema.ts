@@ -4,29 +4,13 @@
  * this table, so a range is stated once.
  */
 import { ATTACK_NAMES } from '../attacks/registry';
+import { DEFENSE_FIELDS } from '../defenses/registry';
+import { bool, int, num, oneOf, type FieldSpec } from './field-spec';
 
-export type FieldKind =
-  | { readonly type: 'int'; readonly min: number; readonly max: number }
-  | { readonly type: 'number'; readonly min: number; readonly max: number; readonly exclusiveMin?: boolean }
-  | { readonly type: 'boolean' }
-  | { readonly type: 'enum'; readonly values: readonly string[] }
-  | { readonly type: 'list'; readonly values: readonly string[] };
+export type { FieldKind, FieldSpec } from './field-spec';
 
-export interface FieldSpec {
-  /** Dotted path into ExperimentConfig, e.g. `train.epochs`. */
-  readonly path: string;
-  readonly kind: FieldKind;
-  /** The default; null means "decided from other fields" (e.g. the dataset's own default noise). */
-  readonly default: number | boolean | string | readonly string[] | null;
-  readonly nullable?: boolean;
-  /** One line for tooltips, `--help` and error messages. */
-  readonly help: string;
-}
-
-const int = (min: number, max: number): FieldKind => ({ type: 'int', min, max });
-const num = (min: number, max: number, exclusiveMin = false): FieldKind => ({ type: 'number', min, max, exclusiveMin });
-const bool: FieldKind = { type: 'boolean' };
-const oneOf = (...values: string[]): FieldKind => ({ type: 'enum', values });
+/** The defenses' rows under `prefix` (their rows live in src/core/defenses), in registry order. */
+const defenseRows = (prefix: string): FieldSpec[] => DEFENSE_FIELDS.map((f) => f.spec).filter((f) => f.path.startsWith(prefix));
 
 /**
  * Every field of ExperimentConfig. Sizes are capped so no setting can exhaust a tab's memory.
@@ -52,25 +36,13 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: 'model.width', kind: int(1, 1024), default: 128, help: 'Units per hidden layer (CNN: units of its dense layer).' },
   { path: 'model.activation', kind: oneOf('relu', 'tanh', 'sigmoid'), default: 'relu', help: 'Hidden-layer activation.' },
   { path: 'model.filters', kind: int(1, 64), default: 8, help: 'Convolution filters of the CNN.' },
-  { path: 'model.dropout', kind: num(0, 0.9), default: 0, help: 'Dropout rate on hidden units during training (defense).' },
+  ...defenseRows('model.'),
   { path: 'train.epochs', kind: int(1, 500), default: 40, help: 'Passes over the training set.' },
   { path: 'train.batchSize', kind: int(1, 4096), default: 32, help: 'Rows per gradient step.' },
   { path: 'train.learningRate', kind: num(0, 10, true), default: 0.01, help: 'Step size of the optimizer.' },
   { path: 'train.optimizer', kind: oneOf('adam', 'sgd'), default: 'adam', help: 'Adam or plain SGD.' },
-  { path: 'train.l2', kind: num(0, 1), default: 0, help: 'L2 penalty on weights (defense).' },
-  { path: 'train.l1', kind: num(0, 1), default: 0, help: 'L1 penalty on weights (defense).' },
-  { path: 'train.earlyStopping', kind: bool, default: false, help: 'Stop when held-out loss stops improving, and restore the best weights (defense).' },
-  { path: 'train.patience', kind: int(1, 100), default: 3, help: 'Epochs without improvement before early stopping.' },
-  { path: 'train.validationSplit', kind: num(0.05, 0.5), default: 0.15, help: "Validation rows for early stopping, as a share of split.targetMembers: the owner's own held-out records, never trained on and never counted as members." },
-  { path: 'train.augmentation', kind: oneOf('none', 'noise', 'mixup', 'shift'), default: 'none', help: 'Data augmentation: Gaussian input noise, mixup, or image shifts with pixel noise (defense).' },
-  { path: 'train.augmentationStrength', kind: num(0, 2), default: 0.6, help: 'Noise std, mixup α, or pixel-noise std of the augmentation.' },
-  { path: 'train.ensemble', kind: int(1, 8), default: 1, help: 'Models trained on disjoint parts of the data, with averaged outputs (defense).' },
-  { path: 'dp.enabled', kind: bool, default: false, help: 'Train with DP-SGD: per-example clipping plus Gaussian noise.' },
-  { path: 'dp.noiseMultiplier', kind: num(0, 100), default: 1, help: 'Noise std as a multiple of the clip norm (ignored when targetEpsilon is set).' },
-  { path: 'dp.targetEpsilon', kind: num(0, 1000, true), default: 2, nullable: true, help: 'Solve for the noise that reaches this ε (null: use noiseMultiplier).' },
-  { path: 'dp.clipNorm', kind: num(0, 100, true), default: 1, help: "Each example's gradient is clipped to this L2 norm." },
-  { path: 'dp.delta', kind: num(0, 0.1, true), default: null, nullable: true, help: 'δ of the guarantee (null: the largest power of ten below 1/n, at most 1e-5).' },
-  { path: 'dp.sampleRate', kind: num(0, 1, true), default: null, nullable: true, help: 'Poisson sampling rate q (null: batch size / training rows).' },
+  ...defenseRows('train.'),
+  ...defenseRows('dp.'),
   { path: 'api.output', kind: oneOf('full', 'top-k', 'rounded', 'label'), default: 'full', help: 'What the target returns per query.' },
   { path: 'api.topK', kind: int(1, 100), default: 1, help: 'How many top classes the top-k API returns.' },
   { path: 'api.decimals', kind: int(0, 6), default: 2, help: 'Decimals the rounded API keeps.' },

@@ -4,7 +4,7 @@ import { CHEAT_SHEET_SWEEP, summarizeSweepRun, sweepCacheKey, sweepConfigs, swee
 describe('cheat-sheet sweep', () => {
   it('has every defense of the cheat sheet, on one seed and one dataset', () => {
     const configs = sweepConfigs(CHEAT_SHEET_SWEEP);
-    expect(configs.map((c) => c.key)).toEqual(['none', 'l2', 'dropout', 'early', 'augmentation', 'ensemble', 'dp8', 'dp2', 'dp1']);
+    expect(configs.map((c) => c.key)).toEqual(['none', 'l2', 'l1', 'dropout', 'early', 'augmentation', 'ensemble', 'dp8', 'dp2', 'dp1']);
     expect(new Set(configs.map((c) => c.config.seed)).size).toBe(1);
     expect(new Set(configs.map((c) => JSON.stringify(c.config.data))).size).toBe(1);
     const by = Object.fromEntries(configs.map((c) => [c.key, c.config]));
@@ -35,7 +35,7 @@ describe('cheat-sheet sweep', () => {
 
   it('keys the cache by the definition', () => {
     const full = sweepCacheKey(sweepDefinition('full'));
-    expect(full).toMatch(/^mia-sweep:cheat-sheet-v1:[0-9a-f]{8}$/);
+    expect(full).toMatch(/^mia-sweep:cheat-sheet-v2:[0-9a-f]{8}$/);
     expect(sweepCacheKey(sweepDefinition('tiny'))).not.toBe(full);
     const changed = { ...CHEAT_SHEET_SWEEP, patch: { ...CHEAT_SHEET_SWEEP.patch, seed: 2 } };
     expect(sweepCacheKey(changed).split(':')[2]).not.toBe(full.split(':')[2]);

@@ -6,8 +6,10 @@
 import { mergeConfig, type ExperimentConfig } from '../../core/experiment/config';
 import { presetConfig } from '../../core/experiment/presets';
 import type { SweepRowSpread } from './sweep-seeds';
+import { DEFENSES } from '../../core/defenses/registry';
+import type { CheatSheetNote } from '../../core/defenses/types';
 
-/** One defense of the sweep: a key for its row and text, a label, and the fields it changes. */
+/** One defense of the sweep: a key for its row and text, a label, the fields it changes, and its cheat-sheet text. */
 export interface SweepStep {
   readonly key: string;
   readonly label: string;
@@ -15,7 +17,23 @@ export interface SweepStep {
   readonly short: string;
   /** A partial config laid over the sweep's base. */
   readonly patch: Record<string, unknown>;
+  readonly note: CheatSheetNote;
 }
+
+/** The baseline row every defense is compared with. */
+const NO_DEFENSE: SweepStep = {
+  key: 'none',
+  label: 'No defense',
+  short: 'None',
+  patch: {},
+  note: {
+    name: 'No defense',
+    how: 'Train until the training loss stops falling, then ship the model.',
+    pros: 'Simplest to build; fits the training data best.',
+    cons: 'Memorizes individual records, so it leaks the most.',
+    bestFor: 'A baseline to measure every defense against, never production.',
+  },
+};
 
 /** A sweep: a base preset plus a patch, then one step per defense (the first is "none"). */
 export interface SweepDefinition {
@@ -33,24 +51,15 @@ export type SweepVariant = 'full' | 'tiny';
 
 /**
  * The cheat sheet: the lesson-defenses patient model (200 members, a 2×64 MLP trained to 100%
- * train accuracy) attacked by the loss threshold, the shadow-model attack and LiRA. About a minute
- * on wasm: each row trains a target, 2 shadow models and 8 reference models.
+ * train accuracy) attacked by the loss threshold, the shadow-model attack and LiRA. One row with no
+ * defense, then each defense's rows (src/core/defenses, in registry order). About a minute on
+ * wasm: each row trains a target, 2 shadow models and 8 reference models.
  */
 export const CHEAT_SHEET_SWEEP: SweepDefinition = {
-  id: 'cheat-sheet-v1',
+  id: 'cheat-sheet-v2',
   preset: 'lesson-defenses',
   patch: { seed: 1, attack: { names: ['loss-threshold', 'shadow-model', 'lira-online'], shadows: 2, references: 8 } },
-  steps: [
-    { key: 'none', label: 'No defense', short: 'None', patch: {} },
-    { key: 'l2', label: 'L2 penalty (λ = 0.01)', short: 'L2', patch: { train: { l2: 0.01 } } },
-    { key: 'dropout', label: 'Dropout (0.5)', short: 'Dropout', patch: { model: { dropout: 0.5 } } },
-    { key: 'early', label: 'Early stopping', short: 'Early stopping', patch: { train: { earlyStopping: true, patience: 3 } } },
-    { key: 'augmentation', label: 'Noise augmentation (σ = 0.5)', short: 'Noise aug.', patch: { train: { augmentation: 'noise', augmentationStrength: 0.5 } } },
-    { key: 'ensemble', label: 'Disjoint ensemble of 4', short: 'Ensemble ×4', patch: { train: { ensemble: 4 } } },
-    { key: 'dp8', label: 'DP-SGD, ε = 8', short: 'DP ε=8', patch: { dp: { enabled: true, targetEpsilon: 8, clipNorm: 1 } } },
-    { key: 'dp2', label: 'DP-SGD, ε = 2', short: 'DP ε=2', patch: { dp: { enabled: true, targetEpsilon: 2, clipNorm: 1 } } },
-    { key: 'dp1', label: 'DP-SGD, ε = 1', short: 'DP ε=1', patch: { dp: { enabled: true, targetEpsilon: 1, clipNorm: 1 } } },
-  ],
+  steps: [NO_DEFENSE, ...DEFENSES.flatMap((d) => d.sweep)],
 };
 
 /** What `tiny` lays over the base: a few seconds per row, for browser tests. */
