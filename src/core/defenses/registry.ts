@@ -13,12 +13,13 @@ import { dropout, type DropoutSettings } from './dropout';
 import { earlyStopping, type EarlyStoppingSettings } from './early-stopping';
 import { augmentation, type AugmentationSettings } from './augmentation';
 import { ensemble, type EnsembleSettings } from './ensemble';
+import { stacking, type StackingSettings } from './stacking';
 import { dpSgd, type DpSgdSettings } from './dp-sgd';
 
-export const DEFENSES: readonly Defense[] = [l2, l1, dropout, earlyStopping, augmentation, ensemble, dpSgd];
+export const DEFENSES: readonly Defense[] = [l2, l1, dropout, earlyStopping, augmentation, ensemble, stacking, dpSgd];
 
 /** The config fields the defenses own, merged into ExperimentConfig (config.ts). */
-export type DefenseSettings = L2Settings & L1Settings & DropoutSettings & EarlyStoppingSettings & AugmentationSettings & EnsembleSettings & DpSgdSettings;
+export type DefenseSettings = L2Settings & L1Settings & DropoutSettings & EarlyStoppingSettings & AugmentationSettings & EnsembleSettings & StackingSettings & DpSgdSettings;
 
 /** Every defense's settings, in registry order. */
 export const DEFENSE_FIELDS: readonly DefenseField[] = DEFENSES.flatMap((d) => d.fields);

@@ -12,6 +12,7 @@ import type { Rng } from '../rng';
 import { ownerValidationRows } from './split-sizes';
 import { assertFitsCsv, ConfigError, type ExperimentConfig } from './config';
 import { DEFENSES } from '../defenses/registry';
+import { disjointParts, ensemblePlan } from '../defenses/stacking';
 
 /** DP-SGD's parameters and the ε they give, as results report them. */
 export interface PrivacyAccounting {
@@ -108,9 +109,9 @@ function privacyNotes(config: ExperimentConfig, epochs: number): string[] {
   ];
 }
 
-/** Rows each model of an ensemble trains on (members are split into disjoint parts). */
+/** Rows each model of an ensemble (or of a stack, at either level) trains on: members are split into disjoint parts. */
 export function rowsPerModel(config: ExperimentConfig): number {
-  return Math.floor(config.split.targetMembers / config.train.ensemble);
+  return Math.floor(config.split.targetMembers / disjointParts(ensemblePlan(config)));
 }
 
 /**

@@ -7,6 +7,8 @@ import { trainModels } from '../train/index';
 import { trainCnn } from '../models/cnn';
 import type { Rng } from '../../core/rng';
 import { pickRows } from '../../core/data/splits';
+import { disjointParts, type EnsemblePlan } from '../../core/defenses/stacking';
+import { makeStackedPredictor, trainSecondLevel, type StackingGroup } from './stacking';
 
 export interface Predictor {
   readonly models: readonly TrainedModel[];
@@ -63,23 +65,32 @@ export function splitDisjoint(data: TrainingData, parts: number, rng: Rng): Trai
  * Trains one Predictor per training set with the same recipe. Each set gets its own generator
  * forked from `rng` by its model number (its index, or `numbers[index]` when a caller trains a
  * slice of a larger group), so adding a shadow model never changes the others.
- * With `ensemble` > 1 each set is split into that many disjoint parts, one model each; every part
- * early-stops on its set's `validation` rows.
+ * With `plan.models` > 1 each set is split into that many disjoint parts, one model each; every
+ * part early-stops on its set's `validation` rows. With `plan.stacked` the set is split into one
+ * part more, on which a second-level model learns to combine the others (stacking.ts).
  */
 export async function trainPredictors(
   spec: ModelSpec,
   sets: readonly TrainingSet[],
   options: TrainOptions,
-  ensemble: number,
+  plan: EnsemblePlan,
   rng: Rng,
   hooks: TrainHooks = {},
   numbers?: readonly number[],
 ): Promise<Predictor[]> {
+  const ensemble = plan.models;
   const parts: TrainingSet[] = [];
   const rngs: Rng[] = [];
+  const heldOut: TrainingData[] = [];
+  const secondRngs: Rng[] = [];
   sets.forEach((set, s) => {
     const setRng = rng.fork(`model-${numbers?.[s] ?? s}`);
-    splitDisjoint(set, ensemble, setRng.fork('ensemble-split')).forEach((part, e) => {
+    const split = splitDisjoint(set, disjointParts(plan), setRng.fork('ensemble-split'));
+    if (plan.stacked) {
+      heldOut.push(split.pop()!);
+      secondRngs.push(setRng.fork('second-level'));
+    }
+    split.forEach((part, e) => {
       parts.push(set.validation ? { ...part, validation: set.validation } : part);
       rngs.push(setRng.fork(`member-${e}`));
     });
@@ -104,5 +115,15 @@ export async function trainPredictors(
       throw err;
     }
   }
-  return sets.map((_, s) => makePredictor(models.slice(s * ensemble, (s + 1) * ensemble), spec.numClasses));
+  const firstLevel = sets.map((_, s) => models.slice(s * ensemble, (s + 1) * ensemble));
+  if (!plan.stacked) return firstLevel.map((group) => makePredictor(group, spec.numClasses));
+  let second: TrainedModel[];
+  try {
+    const groups: StackingGroup[] = sets.map((set, s) => ({ first: firstLevel[s], heldOut: heldOut[s], validation: set.validation, rng: secondRngs[s] }));
+    second = await trainSecondLevel(groups, spec.numClasses, options, hooks, parts.length);
+  } catch (err) {
+    models.forEach((m) => m.dispose());
+    throw err;
+  }
+  return sets.map((_, s) => makeStackedPredictor(firstLevel[s], second[s], spec.numClasses));
 }

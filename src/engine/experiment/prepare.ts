@@ -8,6 +8,7 @@ import { nowMs } from '../../core/clock';
 import type { Dataset } from '../../core/data/types';
 import { pickRows, splitForExperiment, toTrainingData } from '../../core/data/splits';
 import { coinFlipMembership } from '../../core/data/coin-flip-split';
+import { ensemblePlan } from '../../core/defenses/stacking';
 import type { EvalResult, TrainHooks, TrainingBatch, TrainingData, TrainingSet } from '../../core/models/types';
 import { throwIfAborted, type AbortSignalLike } from '../../core/abort';
 import { ConfigError, type ExperimentConfig } from '../../core/experiment/config';
@@ -106,7 +107,7 @@ export async function trainGroupModels(
   // so every record in a model's IN half was trained on.
   const sets = rows.map((r) => withValidation(pickRows(queries, r), a.validation.attacker));
   // The attacker trains its models the way it believes the target was trained (recipe.ts).
-  const predictors = await trainPredictors(attackerSpec(a.config, a.spec), sets, attackerOptions(a.config, a.options), a.config.train.ensemble, rng.fork('models'), hooks, indices);
+  const predictors = await trainPredictors(attackerSpec(a.config, a.spec), sets, attackerOptions(a.config, a.options), ensemblePlan(a.config), rng.fork('models'), hooks, indices);
   const probs: Float32Array[] = [];
   const logits: Float32Array[] = [];
   try {
@@ -236,7 +237,7 @@ export async function trainTargetModel(
   const membersSet = toTrainingData(dataset, split.targetMembers);
   const nonMembersSet = toTrainingData(dataset, split.targetNonMembers);
   // Early stopping watches the owner's hold-out, never a member: every member is trained on.
-  const [target] = await trainPredictors(spec, [withValidation(membersSet, base.validation.target)], options, config.train.ensemble, rng.fork('target'), {
+  const [target] = await trainPredictors(spec, [withValidation(membersSet, base.validation.target)], options, ensemblePlan(config), rng.fork('target'), {
     signal: opts.signal,
     augment,
     confidenceSnapshots: opts.confidenceSnapshots,

@@ -4,7 +4,7 @@ import { CHEAT_SHEET_SWEEP, summarizeSweepRun, sweepCacheKey, sweepConfigs, swee
 describe('cheat-sheet sweep', () => {
   it('has every defense of the cheat sheet, on one seed and one dataset', () => {
     const configs = sweepConfigs(CHEAT_SHEET_SWEEP);
-    expect(configs.map((c) => c.key)).toEqual(['none', 'l2', 'l1', 'dropout', 'early', 'augmentation', 'ensemble', 'dp8', 'dp2', 'dp1']);
+    expect(configs.map((c) => c.key)).toEqual(['none', 'l2', 'l1', 'dropout', 'early', 'augmentation', 'ensemble', 'stacking', 'dp8', 'dp2', 'dp1']);
     expect(new Set(configs.map((c) => c.config.seed)).size).toBe(1);
     expect(new Set(configs.map((c) => JSON.stringify(c.config.data))).size).toBe(1);
     const by = Object.fromEntries(configs.map((c) => [c.key, c.config]));
