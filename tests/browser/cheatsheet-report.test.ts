@@ -11,6 +11,7 @@ import type { Download, Page } from 'playwright-core';
 import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
 import { pngDimensions } from '../../src/components/charts/export';
+import { CHEAT_SHEET_SWEEP } from '../../src/engine/experiment/sweep';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -61,9 +62,12 @@ describe('the cheat sheet, live', () => {
 
     const table = page.getByTestId('cheatsheet-table');
     const rows = table.locator('tbody tr');
-    expect(await rows.count()).toBe(9);
+    // One row with no defense, then each registered defense's rows (src/core/defenses).
+    const steps = CHEAT_SHEET_SWEEP.steps.length;
+    expect(steps).toBe(11);
+    expect(await rows.count()).toBe(steps);
     const cells = await table.locator('tbody td').allTextContents();
-    expect(cells).toHaveLength(9 * 8);
+    expect(cells).toHaveLength(steps * 8);
     for (const c of cells) expect(c.trim()).not.toMatch(/^$|…/);
     const measured = await table.locator('td[data-cell]').evaluateAll((tds) => tds.map((td) => [(td as HTMLElement).dataset.cell, td.textContent!.trim()]));
     for (const [cell, text] of measured) {
