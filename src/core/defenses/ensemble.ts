@@ -16,8 +16,9 @@ export const ensemble: Defense = {
   title: 'Disjoint ensemble',
   fields: [
     {
-      spec: { path: 'train.ensemble', kind: int(1, 8), default: 1, help: 'Models trained on disjoint parts of the data, with averaged outputs (defense).' },
+      spec: { path: 'train.ensemble', kind: int(1, 8), default: 1, help: 'Models trained on disjoint parts of the data, with averaged outputs, or combined by a second-level model when train.stacking is on (defense).' },
       label: 'Ensemble size',
+      help: 'How many models train on disjoint parts of the data. Their outputs are averaged, or combined by a second-level model when model stacking is on.',
     },
   ],
   controls: ['train.ensemble'],
