@@ -6,6 +6,7 @@
  * (recipe.ts), the validator, the cheat-sheet sweep (engine/experiment/sweep.ts) and its text, the
  * report's recipe line and the recommendations all read this list.
  */
+import type { ExperimentConfig } from '../experiment/config';
 import type { Defense, DefenseField } from './types';
 import { l2, type L2Settings } from './l2';
 import { l1, type L1Settings } from './l1';
@@ -30,6 +31,6 @@ export function defenseField(path: string): DefenseField | undefined {
 }
 
 /** The defenses `config` turns on, in registry order. */
-export function activeDefenses(config: Parameters<Defense['isOn']>[0]): Defense[] {
+export function activeDefenses(config: ExperimentConfig): Defense[] {
   return DEFENSES.filter((d) => d.isOn(config));
 }
