@@ -12,7 +12,7 @@ export const WIDGET_TYPES = [
 ] as const;
 export type WidgetType = (typeof WIDGET_TYPES)[number];
 
-export const CHARTS = ['scoreboard', 'histogram', 'threshold', 'curves', 'roc', 'pipeline', 'sweep', 'variants', 'attacks', 'score-threshold', 'variant-attacks', 'exposure'] as const;
+export const CHARTS = ['scoreboard', 'histogram', 'threshold', 'curves', 'roc', 'pipeline', 'sweep', 'variants', 'attacks', 'score-threshold', 'variant-attacks', 'exposure', 'pair'] as const;
 export type ChartName = (typeof CHARTS)[number];
 
 /** A config field the reader may change, optionally with tighter slider bounds. */

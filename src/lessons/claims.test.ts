@@ -30,7 +30,13 @@ describe('cached results', () => {
         expect(sameConfig(cache.variants[v.key].result.config, applySet(base, v.set)), `${plan.preset}/${v.key} is stale`).toBe(true);
       }
       if (plan.meta) expect(cache.meta?.rows.length).toBeGreaterThan(10);
-      if (plan.pinNames.includes('John Doe')) expect(cache.result.records.some((r) => r.name === 'John Doe')).toBe(true);
+      // The lessons' two patients are in every patient result and every variant (the pair's cards and facts).
+      if (base.data.name === 'patients') {
+        for (const r of [cache.result, ...Object.values(cache.variants).map((v) => v.result)]) {
+          expect(r.records.find((x) => x.name === 'John Doe')?.member, `${plan.preset}: John Doe is not a pinned member`).toBe(true);
+          expect(r.records.find((x) => x.name === 'Jane Smith')?.member, `${plan.preset}: Jane Smith is not a pinned non-member`).toBe(false);
+        }
+      }
     });
   }
 });

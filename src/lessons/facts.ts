@@ -8,6 +8,7 @@ import { clopperPearson, maxTprAtFpr } from '../core/privacy/index';
 import type { CacheFile, LessonAttack, LessonResult, MetaSample } from './result';
 import { uncertaintyFacts } from './uncertainty-facts';
 import { exposureFacts } from './exposure';
+import { pairFacts } from './record-pair';
 
 export type Facts = Readonly<Record<string, number | string | null>>;
 
@@ -50,16 +51,8 @@ export function resultFacts(r: LessonResult, featured: string | null): Record<st
     const ms = r.timingsMs?.[stage];
     if (ms !== undefined) out[name] = ms / 1000;
   }
-  const jd = r.records.find((x) => x.name === 'John Doe');
-  if (jd && f) {
-    out['johnDoe.member'] = jd.member ? 1 : 0;
-    out['johnDoe.confidence'] = jd.probs[jd.label];
-    out['johnDoe.score'] = jd.scores[f.name];
-    out['johnDoe.fpr'] = jd.fprAtScore[f.name];
-    out['johnDoe.flagged'] = f.threshold !== null && jd.scores[f.name] >= f.threshold ? 1 : 0;
-    out['johnDoe.verdict'] = out['johnDoe.flagged'] ? 'MEMBER' : 'NON-MEMBER';
-    out['johnDoe.diagnosis'] = r.classNames[jd.label] ?? String(jd.label);
-  }
+  // The running example's two patients under the featured attack (johnDoe.verdict, janeSmith.score, …).
+  if (f) pairFacts(r, f, out);
   if (r.attacks.length > 0) {
     for (const k of ATTACK_FACTS) out[`best.${k}`] = Math.max(...r.attacks.map((a) => a[k]));
     const best = r.attacks.reduce((b, a) => (a.tprAt1 > b.tprAt1 || (a.tprAt1 === b.tprAt1 && a.auc > b.auc) ? a : b));

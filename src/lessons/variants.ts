@@ -3,6 +3,7 @@
  * and the plan of what the cache command must run for every lesson preset. Pure.
  */
 import { withField, type ExperimentConfig } from '../core/experiment/config';
+import { RESERVED_NAMES } from '../core/data/names';
 import type { VariantSpec, WidgetSpec } from './blocks';
 import type { Lesson } from './parse';
 
@@ -24,7 +25,10 @@ export interface PresetPlan {
   meta: boolean;
   /** Lesson 9's picture: the first member trained in and out, with and without DP (one-record.ts). */
   oneRecord?: boolean;
-  /** Record names every result must keep (John Doe). */
+  /**
+   * Record names every result must keep: the lessons' two patients, John Doe (a member) and Jane
+   * Smith (a non-member), so each figure and each variant can show their scores and verdicts.
+   */
   readonly pinNames: string[];
   readonly usedBy: string[];
 }
@@ -35,11 +39,12 @@ export function cachePlan(lessons: readonly Lesson[]): PresetPlan[] {
   const add = (lesson: Lesson, w: WidgetSpec) => {
     if (!w.preset) return;
     let plan = plans.get(w.preset);
-    if (!plan) plans.set(w.preset, (plan = { preset: w.preset, variants: [], meta: false, pinNames: [], usedBy: [] }));
+    // Every plan pins the reserved names: a dataset without them (purchases) simply has no such
+    // records, and one with them (patients) keeps the pair in the base result and every variant.
+    if (!plan) plans.set(w.preset, (plan = { preset: w.preset, variants: [], meta: false, pinNames: [...RESERVED_NAMES], usedBy: [] }));
     plan.usedBy.push(`${lesson.slug}#${w.id}`);
     if (w.type === 'meta-table') plan.meta = true;
     if (w.type === 'one-record') plan.oneRecord = true;
-    if (w.type === 'john-doe' && !plan.pinNames.includes('John Doe')) plan.pinNames.push('John Doe');
     for (const v of w.variants) {
       const known = plan.variants.find((x) => x.key === v.key);
       if (!known) plan.variants.push(v);

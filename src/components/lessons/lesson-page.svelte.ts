@@ -9,6 +9,7 @@ import type { ExperimentConfig, ProgressEvent } from '../../engine/experiment/in
 import type { Lesson } from '../../lessons/parse';
 import type { PlaceholderRef } from '../../lessons/placeholders';
 import { compactResult, type CacheFile, type LessonResult } from '../../lessons/result';
+import { RESERVED_NAMES } from '../../core/data/names';
 import type { PlaygroundResult } from '../../state/engine-types';
 import type { MetaSample } from '../../lessons/result';
 import { WidgetState } from './widget-state.svelte';
@@ -161,7 +162,7 @@ export class LessonPageState {
         };
         const view = await call(config, onProgress);
         if (!this.alive) return;
-        w.addLive(compactResult(view, { source: 'live', pinNames: w.spec.type === 'john-doe' ? ['John Doe'] : [] }) as LessonResult);
+        w.addLive(compactResult(view, { source: 'live', pinNames: RESERVED_NAMES }) as LessonResult);
       }
     } catch (err) {
       if (this.alive) w.error = (err as Error).message;

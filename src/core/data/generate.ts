@@ -89,7 +89,7 @@ export const DATASET_INFO: Readonly<Record<DatasetName, DatasetInfo>> = {
   },
   patients: {
     name: 'patients', kind: 'tabular', title: 'Patient records',
-    description: 'Synthetic medical records (age, BMI, blood pressure, ...) with a diagnosis; John Doe is row 0.',
+    description: 'Synthetic medical records (age, BMI, blood pressure, ...) with a diagnosis; John Doe is always a member and Jane Smith a non-member.',
     n: N_RANGE(2000), noiseMeaning: 'diagnosis noise std', noise: { min: 0, max: 2, default: 0.8 },
     classes: { min: 2, max: 4, default: 4 },
   },

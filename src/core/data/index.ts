@@ -6,7 +6,7 @@
 export type { Dataset, DatasetKind, FeatureScaling } from './types';
 export { moons, circles, spiral, blobs, type Points2dOptions } from './points2d';
 export { patients, PATIENT_FEATURES, type PatientFeature, type PatientsOptions } from './patients';
-export { JOHN_DOE, makeNames } from './names';
+export { JANE_SMITH, JOHN_DOE, RESERVED_NAMES, makeNames, placeReservedNames } from './names';
 export { purchases, purchasePrototypes, DEFAULT_FLIP_PROBABILITY, type PurchasesOptions } from './purchases';
 export { glyphs, renderGlyph, GLYPH_SIZE, type GlyphsOptions } from './glyphs';
 export { parseCsv, CsvError, type CsvOptions, type CsvResult, type CsvColumnInfo } from './csv';

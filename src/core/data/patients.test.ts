@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { PATIENT_FEATURES, patients } from './patients';
-import { JOHN_DOE, makeNames } from './names';
+import { JANE_SMITH, JOHN_DOE, makeNames, placeReservedNames } from './names';
 
 const col = (key: string): number => PATIENT_FEATURES.findIndex((f) => f.key === key);
 
@@ -97,6 +97,23 @@ describe('patients', () => {
     expect(new Set(ds.recordNames).size).toBe(ds.n);
     const without = patients({ n: 500, includeJohnDoe: false }, new Rng(11));
     expect(without.recordNames).not.toContain(JOHN_DOE);
+  });
+
+  it('puts Jane Smith at row 1 only', () => {
+    const names = makeNames(300, new Rng(3), true);
+    expect(names[1]).toBe(JANE_SMITH);
+    expect(names.filter((nm) => nm === JANE_SMITH)).toHaveLength(1);
+    expect(makeNames(300, new Rng(3), false)).not.toContain(JANE_SMITH);
+  });
+
+  it('places the reserved names on the rows a split chooses by swapping, and leaves other names alone', () => {
+    const names = ['John Doe', 'Jane Smith', 'Ana Abe', 'Bo Kim', 'Kai Ito'];
+    expect(placeReservedNames(names, 3, 4)).toEqual(['Bo Kim', 'Kai Ito', 'Ana Abe', 'John Doe', 'Jane Smith']);
+    // John's new row was Jane's: both still end where asked, no name lost.
+    expect(placeReservedNames(names, 1, 0)).toEqual(['Jane Smith', 'John Doe', 'Ana Abe', 'Bo Kim', 'Kai Ito']);
+    expect(placeReservedNames(names, 1, 2)).toEqual(['Ana Abe', 'John Doe', 'Jane Smith', 'Bo Kim', 'Kai Ito']);
+    expect(placeReservedNames(['Ana Abe', 'Bo Kim'], 0, 1)).toEqual(['Ana Abe', 'Bo Kim']);
+    expect(names[0]).toBe('John Doe');
   });
 
   it('keeps names unique beyond the number of first×last pairs', () => {

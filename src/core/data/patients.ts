@@ -128,7 +128,8 @@ function argmaxRow(scores: Float64Array, i: number, k: number, offsets: Float64A
 
 /**
  * Generates `n` synthetic patients. `rawX` holds real units, `x` the standardized columns (with
- * `scaling`), `recordNames` one fictional full name per row ("John Doe" at row 0 by default).
+ * `scaling`), `recordNames` one fictional full name per row ("John Doe" at row 0 and "Jane Smith" at row 1 by
+ * default, until an experiment's split places them).
  * Outliers are records whose diagnosis was replaced by a different one. Pure: returns a new Dataset.
  */
 export function patients(opts: PatientsOptions, rng: Rng): Dataset {

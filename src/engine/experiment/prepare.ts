@@ -7,6 +7,7 @@ import { Rng } from '../../core/rng';
 import { nowMs } from '../../core/clock';
 import type { Dataset } from '../../core/data/types';
 import { pickRows, splitForExperiment, toTrainingData } from '../../core/data/splits';
+import { JANE_SMITH, JOHN_DOE, placeReservedNames } from '../../core/data/names';
 import { coinFlipMembership } from '../../core/data/coin-flip-split';
 import { ensemblePlan } from '../../core/defenses/stacking';
 import type { EvalResult, TrainHooks, TrainingBatch, TrainingData, TrainingSet } from '../../core/models/types';
@@ -188,13 +189,16 @@ export type ExperimentBase = Pick<
 export function prepareBase(config: ExperimentConfig, csv?: Dataset): ExperimentBase {
   const rng = new Rng(config.seed);
   const members = config.split.targetMembers;
-  const dataset = resolveDataset(config, rng, csv);
-  assertMemoryFits(config, dataset);
-  const plan = planSplit(config, dataset.n, `the data has ${dataset.n} rows`);
+  const generated = resolveDataset(config, rng, csv);
+  assertMemoryFits(config, generated);
+  const plan = planSplit(config, generated.n, `the data has ${generated.n} rows`);
   if (typeof plan === 'string') throw new ConfigError([plan]);
-  const drawn = splitForExperiment(dataset, { targetMembers: members, shadowPool: plan.pool, validation: plan.ownerValidation }, rng.fork('split'));
+  const drawn = splitForExperiment(generated, { targetMembers: members, shadowPool: plan.pool, validation: plan.ownerValidation }, rng.fork('split'));
   // The one-run audit needs each candidate's membership drawn by its own coin (coin-flip-split.ts).
   const split = config.split.oneRunAudit ? coinFlipMembership(drawn, rng.fork('one-run-coins')) : drawn;
+  // The lessons' two patients: John Doe is the split's first member, Jane Smith its first non-member.
+  const names = generated.recordNames;
+  const dataset = names?.[0] === JOHN_DOE && names[1] === JANE_SMITH ? { ...generated, recordNames: placeReservedNames(names, split.targetMembers[0], split.targetNonMembers[0]) } : generated;
   const { rows: candidateRows, set: candidates } = concatRows(dataset, split.targetMembers, split.targetNonMembers);
   const isMember = new Uint8Array(candidates.n).fill(1, 0, split.targetMembers.length);
   // The attacker mirrors the owner: with early stopping it sets a slice of its pool aside as
