@@ -51,8 +51,10 @@ export function resultFacts(r: LessonResult, featured: string | null): Record<st
     const ms = r.timingsMs?.[stage];
     if (ms !== undefined) out[name] = ms / 1000;
   }
-  // The running example's two patients under the featured attack (johnDoe.verdict, janeSmith.score, …).
+  // The running example's two patients under the featured attack (johnDoe.verdict, janeSmith.score, …)
+  // and under each attack (loss-threshold.johnDoe.verdict, …).
   if (f) pairFacts(r, f, out);
+  for (const a of r.attacks) pairFacts(r, a, out, `${a.name}.`);
   if (r.attacks.length > 0) {
     for (const k of ATTACK_FACTS) out[`best.${k}`] = Math.max(...r.attacks.map((a) => a[k]));
     const best = r.attacks.reduce((b, a) => (a.tprAt1 > b.tprAt1 || (a.tprAt1 === b.tprAt1 && a.auc > b.auc) ? a : b));

@@ -47,5 +47,9 @@ describe('the running example: John Doe and Jane Smith', () => {
     expect(facts['dropout.johnDoe.verdict']).toBe('NON-MEMBER');
     expect(facts['dropout.johnDoe.score']).toBe(0.2);
     expect(facts['janeSmith.threshold']).toBe(0.5);
+    // Under each attack by name, not only the featured one.
+    expect(facts['loss.johnDoe.score']).toBe(-0.1);
+    expect(facts['loss.johnDoe.verdict']).toBe('NON-MEMBER');
+    expect(facts['dropout.lira.johnDoe.verdict']).toBe('NON-MEMBER');
   });
 });

@@ -59,12 +59,12 @@ export function verdictText(v: Pick<PatientVerdict, 'flagged'>): 'MEMBER' | 'NON
 }
 
 /**
- * Facts `johnDoe.*` and `janeSmith.*` (member, confidence, score, threshold, fpr, flagged, correct,
- * verdict, truth, diagnosis) into `out`. Mutates `out` only.
+ * Facts `<prefix>johnDoe.*` and `<prefix>janeSmith.*` (member, confidence, score, threshold, fpr,
+ * flagged, correct, verdict, truth, diagnosis) into `out`. Mutates `out` only.
  */
-export function pairFacts(r: LessonResult, attack: LessonAttack, out: Record<string, number | string | null>): void {
+export function pairFacts(r: LessonResult, attack: LessonAttack, out: Record<string, number | string | null>, prefix = ''): void {
   for (const v of pairVerdicts(r, attack)) {
-    const p = `${v.key}.`;
+    const p = `${prefix}${v.key}.`;
     out[p + 'member'] = v.member ? 1 : 0;
     out[p + 'confidence'] = v.confidence;
     out[p + 'score'] = v.score;
