@@ -41,6 +41,21 @@ describe('cached results', () => {
   }
 });
 
+describe('the running example', () => {
+  it('John Doe and Jane Smith are the same two records in every lesson that uses the patients', () => {
+    const presets = [...new Set(cachePlan(lessons).map((p) => p.preset))].filter((p) => presetConfig(p).data.name === 'patients');
+    expect(presets.length).toBeGreaterThanOrEqual(4);
+    for (const name of ['John Doe', 'Jane Smith']) {
+      const seen = presets.map((p) => {
+        const c = presetConfig(p);
+        const rec = cacheOf(p).result.records.find((r) => r.name === name)!;
+        return JSON.stringify({ seed: c.seed, data: c.data, label: rec.label, features: rec.features });
+      });
+      expect(new Set(seen).size, `${name} differs across ${presets.join(', ')}`).toBe(1);
+    }
+  });
+});
+
 describe('lesson claims hold for their cached numbers', () => {
   for (const lesson of lessons) {
     for (const w of lesson.widgets.filter((x) => x.claims.length > 0)) {

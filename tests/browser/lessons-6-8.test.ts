@@ -14,6 +14,14 @@ import type { CacheFile } from '../../src/lessons/result';
 
 const session = useAppSession();
 const johnDoe = JSON.parse(readFileSync('public/cache/lesson-john-doe.json', 'utf8')) as CacheFile;
+const defenses = JSON.parse(readFileSync('public/cache/lesson-defenses.json', 'utf8')) as CacheFile;
+
+/** The cached LiRA verdict on `name` in `r`, as the cards write it. */
+function cachedVerdict(r: CacheFile['result'], name: string): string {
+  const lira = r.attacks.find((a) => a.name === 'lira-online')!;
+  const rec = r.records.find((x) => x.name === name)!;
+  return lira.threshold !== null && rec.scores['lira-online'] >= lira.threshold ? 'MEMBER' : 'NON-MEMBER';
+}
 
 function together(r: ThresholdReading): void {
   expect(r.markers.length).toBe(1);
@@ -62,6 +70,44 @@ describe('lessons 6 and 8', () => {
     await expect.poll(() => seeds.locator('tbody tr').count()).toBe(3);
     expect(await seeds.locator('tfoot').textContent()).toMatch(/Range of TPR at 1% FPR.*% to .*%/s);
     expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows John Doe and Jane Smith: the same two cards on lessons 6 and 7, with the cached verdicts', async () => {
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
+    await page.goto(`${session.server.url}/#/lessons/06-final-blow`);
+    const predict = page.locator('[data-testid="predict"][data-id="p1"]');
+    await predict.locator('input[type="radio"]').first().check();
+    await predict.locator('button.commit').click();
+    const names = (pair: ReturnType<typeof page.locator>) => pair.getByTestId('pair-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    const six = page.locator('[data-testid="widget"][data-id="jd"] [data-testid="record-pair"]');
+    await six.waitFor({ timeout: 60_000 });
+    expect(await names(six)).toEqual(['John Doe', 'Jane Smith']);
+    // One row per attack, LiRA (the widget's attack) first.
+    const rows6 = six.getByTestId('pair-card').first().locator('tbody tr');
+    expect(await rows6.count()).toBe(johnDoe.result.attacks.length);
+    expect(await rows6.first().locator('th').textContent()).toContain('LiRA');
+    expect(await six.getByTestId('pair-card').nth(0).getByTestId('pair-verdict').first().textContent()).toBe(cachedVerdict(johnDoe.result, 'John Doe'));
+    expect(await six.getByTestId('pair-card').nth(1).getByTestId('pair-verdict').first().textContent()).toBe(cachedVerdict(johnDoe.result, 'Jane Smith'));
+    expect(await six.getByTestId('pair-card').nth(1).textContent()).toContain('Non-member: never trained on');
+
+    await page.goto(`${session.server.url}/#/lessons/07-taming-overfitting`);
+    const p7 = page.locator('[data-testid="predict"][data-id="p1"]');
+    await p7.locator('input[type="radio"]').nth(2).check();
+    await p7.locator('button.commit').click();
+    const seven = page.locator('[data-testid="widget"][data-id="w1"] [data-testid="record-pair"]');
+    await seven.waitFor({ timeout: 60_000 });
+    expect(await names(seven)).toEqual(['John Doe', 'Jane Smith']);
+    // One row per model: no defense, L2, dropout, early stopping; each verdict as cached.
+    const john7 = seven.getByTestId('pair-card').first();
+    await expect.poll(() => john7.locator('tbody tr').count()).toBe(4);
+    const verdicts = await john7.getByTestId('pair-verdict').allTextContents();
+    expect(verdicts).toEqual([defenses.result, ...['l2', 'dropout', 'early'].map((k) => defenses.variants[k].result)].map((r) => cachedVerdict(r, 'John Doe')));
+    expect(await john7.locator('tbody tr').nth(2).locator('th').textContent()).toContain('Dropout');
+    expect(watch.consoleErrors).toEqual([]);
+    // The predictions answered here are saved progress; the next test answers them itself.
+    await page.evaluate(() => localStorage.clear());
     await page.close();
   });
 
