@@ -38,6 +38,7 @@ export const augmentation: Defense = {
     {
       spec: { path: 'train.augmentationStrength', kind: num(0, 2), default: 0.6, help: 'Noise std, mixup α, or pixel-noise std of the augmentation.' },
       label: 'Augmentation strength',
+      applies: (c) => c.train.augmentation !== 'none',
     },
   ],
   controls: ['train.augmentation'],
