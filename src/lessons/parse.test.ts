@@ -3,7 +3,7 @@ import { parseFrontMatter, LessonFormatError } from './front-matter';
 import { parseLesson } from './parse';
 import { readLessonMeta } from './meta';
 import { readGlossary, splitFirstUses } from './glossary';
-import { fillPlaceholders, formatFact, parsePlaceholder } from './placeholders';
+import { fillPlaceholders, formatFact, groupThousands, parsePlaceholder } from './placeholders';
 import { safeHref } from './markdown';
 
 const HEAD = `---
@@ -177,6 +177,18 @@ describe('placeholders', () => {
     expect(formatFact(Infinity, 'eps')).toBe('∞');
     expect(formatFact(1.99999, 'eps')).toBe('2');
     expect(formatFact(undefined, 'pct')).toBe('–');
+  });
+  it('puts thousands separators into large numbers (1,000 records, not 1000)', () => {
+    expect(formatFact(1000, 'int')).toBe('1,000');
+    expect(formatFact(999.6, 'int')).toBe('1,000');
+    expect(formatFact(999, 'int')).toBe('999');
+    expect(formatFact(1234567, 'int')).toBe('1,234,567');
+    expect(formatFact(-12000, 'int')).toBe('-12,000');
+    expect(formatFact(1347, 'num')).toBe('1,350');
+    expect(formatFact(12.5, 'num')).toBe('12.5');
+    expect(formatFact(2500, 'eps')).toBe('2,500');
+    expect(groupThousands('12345.678')).toBe('12,345.678');
+    expect(groupThousands('0.00012')).toBe('0.00012');
   });
   it('fills values into HTML, escaped, with an ellipsis while loading', () => {
     const html = '<span class="ph" data-ph="w1.auc|prob">{{w1.auc|prob}}</span> {{w2.name|text}}';

@@ -34,7 +34,17 @@ function sig(v: number, digits: number): string {
   return String(Number(v.toPrecision(digits)));
 }
 
-/** Formats a fact for prose. Missing or non-finite numbers print as an en dash (∞ for eps). Pure. */
+/** Puts thousands separators into the whole part of a plain decimal string: 12000 → 12,000. Pure. */
+export function groupThousands(text: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!m || m[2].length < 4) return text;
+  return m[1] + m[2].replace(/\B(?=(\d{3})+$)/g, ',') + (m[3] ?? '');
+}
+
+/**
+ * Formats a fact for prose, whole numbers of four or more digits with thousands separators (1,000
+ * records). Missing or non-finite numbers print as an en dash (∞ for eps). Pure.
+ */
 export function formatFact(value: number | string | null | undefined, format: PlaceholderFormat): string {
   if (typeof value === 'string') return value;
   if (format === 'eps' && (value === null || value === Infinity)) return '∞';
@@ -50,14 +60,14 @@ export function formatFact(value: number | string | null | undefined, format: Pl
     case 'prob3':
       return value.toFixed(3);
     case 'int':
-      return String(Math.round(value));
+      return groupThousands(String(Math.round(value)));
     case 'eps':
-      return value >= 10 ? value.toFixed(0) : sig(value, 2);
+      return value >= 10 ? groupThousands(value.toFixed(0)) : sig(value, 2);
     case 'x':
       return `${sig(value, 2)}×`;
     case 'num':
     case 'text':
-      return sig(value, 3);
+      return groupThousands(sig(value, 3));
   }
 }
 
