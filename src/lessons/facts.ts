@@ -9,6 +9,7 @@ import type { CacheFile, LessonAttack, LessonResult, MetaSample } from './result
 import { uncertaintyFacts } from './uncertainty-facts';
 import { exposureFacts } from './exposure';
 import { pairFacts } from './record-pair';
+import { configFacts } from './config-facts';
 
 export type Facts = Readonly<Record<string, number | string | null>>;
 
@@ -41,6 +42,8 @@ export function resultFacts(r: LessonResult, featured: string | null): Record<st
     halfPlusHalfGap: 0.5 + (t.trainAccuracy - t.testAccuracy) / 2,
     members: r.config.split.targetMembers, shadows: r.config.attack.shadows, references: r.config.attack.references, epochs: r.config.train.epochs,
   };
+  // The run's own settings (config.train.epochs, config.dp.targetEpsilon, …), for prose that names them.
+  configFacts(r.config, out);
   if (r.privacy && r.privacy.epsilon !== null) out.boundAt1 = maxTprAtFpr(r.privacy.epsilon, r.privacy.delta, 0.01);
   const f = featuredAttack(r, featured);
   if (f) attackFacts(f, '', out);

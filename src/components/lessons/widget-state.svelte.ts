@@ -7,6 +7,7 @@ import { withField, type ExperimentConfig } from '../../core/experiment/config';
 import { presetConfig } from '../../core/experiment/presets';
 import type { WidgetSpec } from '../../lessons/blocks';
 import { widgetFacts, type Facts } from '../../lessons/facts';
+import { configFacts } from '../../lessons/config-facts';
 import type { CacheFile, LessonResult, MetaSample } from '../../lessons/result';
 import { applySet, sameConfig } from '../../lessons/variants';
 import type { ProgressEvent } from '../../core/experiment/progress';
@@ -78,8 +79,16 @@ export class WidgetState {
   readonly stale = $derived(this.current !== null && this.exact === null);
   readonly meta: MetaSample | null = $derived(this.liveMeta ?? this.cache?.meta ?? null);
 
-  /** The widget's named facts, for placeholders (empty until revealed). */
-  readonly facts: Facts = $derived.by(() => (this.revealed ? widgetFacts(this.current, this.variants, this.spec.attack, this.meta, this.cache?.oneRecord ?? null) : {}));
+  /**
+   * The widget's named facts, for placeholders. Until revealed, only the settings of the run it
+   * will show (config.*): a question may name them ("trained at ε = 4") without giving away a result.
+   */
+  readonly facts: Facts = $derived.by(() => {
+    const settings: Record<string, number | string | null> = {};
+    const config = this.current?.config ?? this.config;
+    if (config) configFacts(config, settings);
+    return this.revealed ? { ...settings, ...widgetFacts(this.current, this.variants, this.spec.attack, this.meta, this.cache?.oneRecord ?? null) } : settings;
+  });
 
   /** Sets one control from its raw string; returns the problem, or null. */
   set(path: string, raw: string): string | null {

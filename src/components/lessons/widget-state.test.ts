@@ -45,11 +45,16 @@ describe('WidgetState', () => {
     expect(w.variants.e2.source).toBe('live');
   });
 
-  it('hides its facts until revealed', () => {
+  it('hides its results until revealed, but not its settings', () => {
     const w = new WidgetState(spec);
     w.cache = cache;
     w.revealed = false;
-    expect(w.facts).toEqual({});
+    expect(Object.keys(w.facts).every((k) => k.startsWith('config.'))).toBe(true);
+    expect(w.facts.auc).toBeUndefined();
+    expect(w.facts['config.train.epochs']).toBe(w.baseConfig!.train.epochs);
+    w.revealed = true;
+    expect(typeof w.facts.auc).toBe('number');
+    expect(w.facts['config.train.epochs']).toBe(w.baseConfig!.train.epochs);
   });
 });
 
