@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLessonsFromDisk } from '../cli/commands/cache';
 import { checkComparison, checkDpBound, widgetFacts } from './facts';
+import { configFacts } from './config-facts';
+import { PLACEHOLDER_SOURCE, parsePlaceholder } from './placeholders';
 import { presetConfig } from '../core/experiment/presets';
 import { fieldSpec } from '../core/experiment/schema';
 import { applySet, cachePlan, sameConfig } from './variants';
@@ -80,6 +82,26 @@ describe('lesson claims hold for their cached numbers', () => {
     }
   });
 
+  it("every placeholder in a widget's own text (lesson 11's reveal) names a fact of that widget", () => {
+    let checked = 0;
+    for (const lesson of lessons) {
+      for (const w of lesson.widgets.filter((x) => x.preset)) {
+        for (const m of JSON.stringify(w.extra).matchAll(new RegExp(PLACEHOLDER_SOURCE, 'g'))) {
+          const ref = parsePlaceholder(m[0]);
+          expect(ref, `${lesson.slug} #${w.id}: ${m[0]}`).not.toBeNull();
+          expect(ref!.widget, `${lesson.slug} #${w.id}: ${m[0]} names another widget`).toBe(w.id);
+          const cache = cacheOf(w.preset!);
+          const variants = Object.fromEntries(w.variants.map((v) => [v.key, cache.variants[v.key].result]));
+          const facts: Record<string, number | string | null> = { ...widgetFacts(cache.result, variants, w.attack, cache.meta ?? null, cache.oneRecord ?? null) };
+          configFacts(presetConfig(w.preset!), facts, 'preset.');
+          expect(facts[ref!.path], `${lesson.slug} #${w.id}: ${m[0]} has no value`).not.toBeUndefined();
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('every placeholder names a fact its widget has', () => {
     for (const lesson of lessons) {
       for (const ref of lesson.placeholders) {
@@ -87,7 +109,9 @@ describe('lesson claims hold for their cached numbers', () => {
         if (!w.preset) continue;
         const cache = cacheOf(w.preset);
         const variants = Object.fromEntries(w.variants.map((v) => [v.key, cache.variants[v.key].result]));
-        const facts = widgetFacts(cache.result, variants, w.attack, cache.meta ?? null, cache.oneRecord ?? null);
+        const facts: Record<string, unknown> = { ...widgetFacts(cache.result, variants, w.attack, cache.meta ?? null, cache.oneRecord ?? null) };
+        // The widget's preset settings (preset.*), as WidgetState adds them.
+        configFacts(presetConfig(w.preset), facts as Record<string, number | string | null>, 'preset.');
         expect(facts[ref.path], `${lesson.slug}: {{${ref.key}}} has no value`).not.toBeUndefined();
       }
     }

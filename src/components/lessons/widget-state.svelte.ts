@@ -81,12 +81,19 @@ export class WidgetState {
 
   /**
    * The widget's named facts, for placeholders. Until revealed, only the settings of the run it
-   * will show (config.*): a question may name them ("trained at ε = 4") without giving away a result.
+   * will show (config.*) and of its preset (preset.*): a question may name them ("trained at
+   * ε = 4") without giving away a result.
    */
   readonly facts: Facts = $derived.by(() => {
     const settings: Record<string, number | string | null> = {};
     const config = this.current?.config ?? this.config;
     if (config) configFacts(config, settings);
+    // The lesson's own settings (preset.*), fixed whatever the reader runs or toggles, and each
+    // variant's (<key>.config.*), which its result, once shown, reports the same.
+    if (this.baseConfig) {
+      configFacts(this.baseConfig, settings, 'preset.');
+      for (const v of this.spec.variants) configFacts(applySet(this.baseConfig, v.set), settings, `${v.key}.config.`);
+    }
     return this.revealed ? { ...settings, ...widgetFacts(this.current, this.variants, this.spec.attack, this.meta, this.cache?.oneRecord ?? null) } : settings;
   });
 

@@ -49,9 +49,15 @@ describe('WidgetState', () => {
     const w = new WidgetState(spec);
     w.cache = cache;
     w.revealed = false;
-    expect(Object.keys(w.facts).every((k) => k.startsWith('config.'))).toBe(true);
+    // Only settings: the run's, the preset's and each variant's (e2.config.*), no result.
+    expect(Object.keys(w.facts).every((k) => /^(config|preset|e2\.config)\./.test(k))).toBe(true);
     expect(w.facts.auc).toBeUndefined();
     expect(w.facts['config.train.epochs']).toBe(w.baseConfig!.train.epochs);
+    expect(w.facts['preset.train.epochs']).toBe(w.baseConfig!.train.epochs);
+    for (const v of spec.variants) {
+      const [path, value] = Object.entries(v.set)[0];
+      expect(w.facts[`${v.key}.config.${path}`], `${v.key}.config.${path}`).toBe(typeof value === 'boolean' ? (value ? 'on' : 'off') : value);
+    }
     w.revealed = true;
     expect(typeof w.facts.auc).toBe('number');
     expect(w.facts['config.train.epochs']).toBe(w.baseConfig!.train.epochs);
