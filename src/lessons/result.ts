@@ -5,7 +5,8 @@
  * stays small and a live result looks exactly like a cached one. Pure.
  */
 import type { OneRecordEffect } from '../engine/experiment/one-record';
-import { rocCurve, logRocSeries, type RocCurve } from '../core/metrics/roc';
+import type { RocCurve } from '../core/metrics/roc';
+import { attackRocFigure, ROC_DETAIL, thinRoc as thinCurve } from '../core/metrics/roc-figure';
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { TargetReport } from '../engine/experiment/results';
 import type { PlaygroundResult } from '../engine/experiment/playground-view';
@@ -99,21 +100,10 @@ export function quantileSample(values: ArrayLike<number>, k: number): number[] {
   return Array.from({ length: k }, (_, i) => sorted[Math.min(sorted.length - 1, Math.floor(((i + 0.5) / k) * sorted.length))]);
 }
 
-/** A linear ROC thinned to about `buckets` FPR buckets, keeping each bucket's first and last point. Pure. */
+/** A linear ROC thinned to about `buckets` FPR buckets (see core/metrics/roc-figure.ts), as plain arrays. Pure. */
 export function thinRoc(roc: RocCurve, buckets = 40): Curve {
-  const fpr: number[] = [];
-  const tpr: number[] = [];
-  let last = -1;
-  for (let i = 0; i < roc.fpr.length; i++) {
-    const b = Math.min(buckets - 1, Math.floor(roc.fpr[i] * buckets));
-    const next = i + 1 < roc.fpr.length ? Math.min(buckets - 1, Math.floor(roc.fpr[i + 1] * buckets)) : -2;
-    if (b !== last || b !== next) {
-      fpr.push(roc.fpr[i]);
-      tpr.push(roc.tpr[i]);
-    }
-    last = b;
-  }
-  return { fpr, tpr };
+  const t = thinCurve(roc, buckets);
+  return { fpr: Array.from(t.fpr), tpr: Array.from(t.tpr) };
 }
 
 /** Finite scores of one group, as a quantile sample (±∞ clamped to the finite extremes, so JSON keeps them). */
@@ -125,23 +115,15 @@ function groupScores(scores: Float64Array, isMember: Uint8Array, member: 0 | 1, 
 }
 
 function attackOf(a: PlaygroundResult['attacks'][number], isMember: Uint8Array, keepScores: boolean): LessonAttack {
-  const roc = rocCurve(a.scores, isMember);
-  const log = logRocSeries(roc, 1e-4, 48);
-  let tp = 0;
-  let fp = 0;
-  for (let i = 0; i < isMember.length; i++) {
-    if (a.scores[i] >= a.threshold) {
-      if (isMember[i]) tp++;
-      else fp++;
-    }
-  }
+  const fig = attackRocFigure(a.scores, isMember, a.threshold, ROC_DETAIL.compact);
   return {
     name: a.name, title: a.title, auc: a.auc, accuracy: a.accuracy, balancedAccuracy: a.balancedAccuracy, advantage: a.advantage,
     tprAt10: a.tprAtFpr['0.1'], tprAt1: a.tprAtFpr['0.01'], tprAt01: a.tprAtFpr['0.001'],
     threshold: Number.isFinite(a.threshold) ? a.threshold : null,
-    atThreshold: { tpr: tp / a.members, fpr: fp / a.nonMembers, tp, fp },
+    atThreshold: fig.atThreshold,
     members: a.members, nonMembers: a.nonMembers, empiricalEpsilon: a.empiricalEpsilon,
-    roc: thinRoc(roc), rocLog: { fpr: Array.from(log.fpr), tpr: Array.from(log.tpr) },
+    roc: { fpr: Array.from(fig.linear.fpr), tpr: Array.from(fig.linear.tpr) },
+    rocLog: { fpr: Array.from(fig.log.fpr), tpr: Array.from(fig.log.tpr) },
     ...(keepScores && { scores: { members: groupScores(a.scores, isMember, 1, 200), nonMembers: groupScores(a.scores, isMember, 0, 200) } }),
   };
 }

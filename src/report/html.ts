@@ -3,7 +3,7 @@
  * SVG, no script and no external resource (its own Content-Security-Policy forbids loading any),
  * so it opens offline, prints, and can be mailed as it is. Every interpolated string is escaped. Pure.
  */
-import { boundSeries } from '../core/privacy/bound';
+import { boundFigure } from '../core/privacy/bound-figure';
 import { formatEpsilon, formatPercent as pct } from '../present/format';
 import type { PlaygroundResult } from '../engine/experiment/playground-view';
 import { escapeHtml as esc } from './escape';
@@ -64,7 +64,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ro
 
 /** The figures of a result as SVG strings (log–log ROC and the confidence histogram). Pure. */
 export function reportFigures(r: PlaygroundResult): { roc: string; confidence: string } {
-  const bound = boundSeries(r.privacy, 'log', 1e-4);
+  const bound = boundFigure(r.privacy, r.attacks, 'log', 1e-4)?.curve ?? null;
   const nonMembers = r.attacks[0]?.nonMembers ?? 1000;
   const floor = 10 ** Math.floor(Math.log10(Math.max(1e-4, 1 / Math.max(1, nonMembers))));
   return {

@@ -91,7 +91,7 @@ export function resultJson(r: ExperimentResult): unknown {
     timingsMs: Object.fromEntries(Object.entries(r.timingsMs).map(([k, v]) => [k, Math.round(v)])),
     target: r.target,
     privacy: r.privacy && { ...r.privacy, epsilon: Number.isFinite(r.privacy.epsilon) ? r.privacy.epsilon : null },
-    attacks: r.attacks.map(({ scores: _s, rocLog: _r, ...rest }) => rest),
+    attacks: r.attacks.map(({ scores: _s, ...rest }) => rest),
     unavailable: r.unavailable,
   };
 }

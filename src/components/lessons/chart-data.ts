@@ -1,9 +1,8 @@
 /**
  * @fileoverview Turns a LessonResult into the props the playground's charts take. Pure.
  */
-import { boundSeries } from '../../core/privacy/bound';
-import { checkAgainstBound, type BoundPoint } from '../../core/privacy/bound-check';
-import type { RocBound, RocScale, RocSeries, ScoreboardValues } from '../charts/index';
+import { boundFigure, type BoundFigure } from '../../core/privacy/bound-figure';
+import type { RocScale, RocSeries, ScoreboardValues } from '../charts/index';
 import { featuredAttack } from '../../lessons/facts';
 import type { LessonResult } from '../../lessons/result';
 import { readField, withField, type ExperimentConfig } from '../../core/experiment/config';
@@ -27,17 +26,10 @@ export function rocSeries(r: LessonResult, scale: RocScale): RocSeries[] {
   }));
 }
 
-/** The DP ceiling TPR ≤ e^ε·FPR + δ as a curve, or null without a finite ε. Pure. */
-export function rocBound(r: LessonResult, scale: RocScale): RocBound | null {
-  return boundSeries(r.privacy, scale);
-}
-
-/** Under DP, every attack's reported points judged against the bound, for the ROC's intervals. Pure. */
-export function rocCrossings(r: LessonResult): BoundPoint[] {
-  const p = r.privacy;
-  if (!p || p.epsilon === null || !Number.isFinite(p.epsilon)) return [];
+/** The DP bound on a lesson result's ROC (ceiling curve and judged points), or null without a finite ε. Pure. */
+export function rocBound(r: LessonResult, scale: RocScale): BoundFigure | null {
   const attacks = r.attacks.map((a) => ({ ...a, tprAtFpr: { '0.1': a.tprAt10, '0.01': a.tprAt1, '0.001': a.tprAt01 } }));
-  return checkAgainstBound(attacks, p.epsilon, p.delta);
+  return boundFigure(r.privacy, attacks, scale);
 }
 
 /** The scoreboard's numbers for the featured attack. Pure. */

@@ -3,7 +3,7 @@
  * ROC curves, the 2-D decision grid and record details. Pure apart from the grid, which queries the
  * target: the worker that trained it computes the grid, and the page's job runner builds the rest.
  */
-import { rocCurve } from '../../core/metrics/roc';
+import { attackRocFigure, ROC_DETAIL } from '../../core/metrics/roc-figure';
 import { trueClassConfidence } from '../../core/attacks/signals';
 import type { Artifacts, ExperimentResult } from './index';
 import { memberCount } from './results';
@@ -38,7 +38,7 @@ export interface RecordView {
 }
 
 export interface PlaygroundResult extends Omit<ExperimentResult, 'attacks' | 'isMember'> {
-  readonly attacks: (Omit<ExperimentResult['attacks'][number], 'rocLog'> & { readonly verdictThreshold: number })[];
+  readonly attacks: (ExperimentResult['attacks'][number] & { readonly verdictThreshold: number })[];
   readonly roc: RocSeries[];
   readonly confidence: { readonly members: Float32Array; readonly nonMembers: Float32Array };
   readonly isMember: Uint8Array;
@@ -59,14 +59,6 @@ export interface PlaygroundResult extends Omit<ExperimentResult, 'attacks' | 'is
     readonly references: { readonly done: number; readonly total: number };
     readonly waiting: readonly AttackName[];
   };
-}
-
-/** Thins a ROC to at most `max` points, keeping the first and last. */
-function thin(fpr: Float64Array, tpr: Float64Array, max = 400): { fpr: Float64Array; tpr: Float64Array } {
-  if (fpr.length <= max) return { fpr, tpr };
-  const step = (fpr.length - 1) / (max - 1);
-  const idx = Array.from({ length: max }, (_, k) => Math.round(k * step));
-  return { fpr: Float64Array.from(idx, (i) => fpr[i]), tpr: Float64Array.from(idx, (i) => tpr[i]) };
 }
 
 /** The target's probabilities on a size × size grid over a 2-D dataset's extent; null for other data. */
@@ -115,16 +107,15 @@ export async function toPlaygroundResult(a: Artifacts, r: ExperimentResult, trai
   // Members come first; under a one-run audit the coins decide how many there are.
   const m = memberCount(r.isMember);
   const roc: RocSeries[] = r.attacks.map((att) => {
-    const curve = rocCurve(att.scores, r.isMember);
-    const lin = thin(curve.fpr, curve.tpr);
+    const fig = attackRocFigure(att.scores, r.isMember, att.threshold, ROC_DETAIL.full);
     return {
-      name: att.name, title: att.title, fpr: lin.fpr, tpr: lin.tpr, logFpr: att.rocLog.fpr, logTpr: att.rocLog.tpr,
+      name: att.name, title: att.title, fpr: fig.linear.fpr, tpr: fig.linear.tpr, logFpr: fig.log.fpr, logTpr: fig.log.tpr,
       auc: att.auc, tprAt1: att.tprAtFpr['0.01'], tprAt01: att.tprAtFpr['0.001'],
     };
   });
   return {
     ...r,
-    attacks: r.attacks.map(({ rocLog: _r, ...rest }) => ({ ...rest, verdictThreshold: rest.threshold })),
+    attacks: r.attacks.map((a) => ({ ...a, verdictThreshold: a.threshold })),
     roc,
     confidence: { members: Float32Array.from(conf.subarray(0, m)), nonMembers: Float32Array.from(conf.subarray(m)) },
     records: recordViews(a),

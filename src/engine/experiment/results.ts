@@ -2,7 +2,6 @@
  * @fileoverview Turns attack outcomes into the numbers the CLI, the scoreboard and reports show.
  */
 import { summarizeAttack, type AttackSummary } from '../../core/metrics/summary';
-import { rocCurve, logRocSeries } from '../../core/metrics/roc';
 import { empiricalAudit, type EmpiricalAudit } from '../../core/experiment/empirical-audit';
 import { crossEntropyLoss } from '../../core/attacks/signals';
 import { attackTitle, type AttackName } from '../../core/attacks/registry';
@@ -24,8 +23,6 @@ export interface AttackReport extends AttackSummary {
   readonly calibrationAccuracy: number | null;
   /** Per-candidate membership scores (members first, then non-members). */
   readonly scores: Float64Array;
-  /** A thinned ROC for log–log plots. */
-  readonly rocLog: { readonly fpr: Float64Array; readonly tpr: Float64Array };
 }
 
 export interface TargetReport {
@@ -95,7 +92,6 @@ export function assembleResult(a: Artifacts, config: ExperimentConfig, outcomes:
       empiricalEpsilon: 0, // set below, once the number of attacks compared is known
       calibrationAccuracy,
       scores,
-      rocLog: logRocSeries(rocCurve(scores, a.isMember)),
     });
   }
   const { perAttack, audit } = empiricalAudit(attacks, a.isMember, { delta, oneRun: a.config.split.oneRunAudit });
