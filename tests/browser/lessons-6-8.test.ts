@@ -121,12 +121,25 @@ describe('lessons 6 and 8', () => {
     const variants = page.locator('[data-testid="widget"][data-id="w1"] [data-testid="variants-table"]');
     await expect.poll(() => variants.locator('tbody tr').count(), { timeout: 30_000 }).toBe(4);
     expect(await variants.locator('tbody tr').nth(3).textContent()).toMatch(/Early stopping.*\(\d+ of 200\) \[[\d.]+, [\d.]+\]/s);
+    // L1 beside L2 on three seeds, from the cache, and its λ quoted from the variant's config.
+    const l1 = page.locator('[data-testid="widget"][data-id="w2"] [data-testid="variants-table"]');
+    await expect.poll(() => l1.locator('tbody tr').count(), { timeout: 30_000 }).toBe(9);
+    expect(await l1.locator('tbody').textContent()).toMatch(/L1 penalty 0\.003.*\(\d+ of 200\)/s);
+    const l1Prose = await page.locator('main').textContent();
+    expect(l1Prose).toContain('kept 0.003, where');
+    expect(l1Prose).toContain('L2 at λ = 0.01');
+    expect(l1Prose).not.toContain('{{');
 
     await page.goto(`${session.server.url}/#/lessons/08-augmentation-ensembles`);
     const informed = page.locator('[data-testid="widget"][data-id="w3"]');
     await expect.poll(() => informed.locator('[data-testid="variant-attacks-table"] tbody tr').count(), { timeout: 30_000 }).toBe(5);
     expect(await informed.locator('tbody').textContent()).toContain('attacker trains without it');
+    // "Attacker copies the augmentation" means nothing while the target trains without augmentation.
+    await informed.getByTestId('controls').waitFor();
+    expect(await informed.locator('#field-attack-knowsAugmentation').count()).toBe(0);
+    await informed.locator('#field-train-augmentation').selectOption('noise');
     await expect.poll(() => informed.getByTestId('controls').textContent()).toContain('Attacker copies the augmentation');
+    expect(await informed.locator('#field-attack-knowsAugmentation').count()).toBe(1);
     const mixupSeeds = page.locator('[data-testid="widget"][data-id="w2"] [data-testid="variant-attacks-table"]');
     await expect.poll(() => mixupSeeds.locator('tbody tr').count()).toBe(6);
     const chart = page.locator('[data-testid="widget"][data-id="w4"] [data-testid="exposure-chart"]');

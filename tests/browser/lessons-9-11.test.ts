@@ -33,6 +33,8 @@ describe('lesson 9', () => {
     const { page, watch } = await openLesson('09-differential-privacy');
     const w1 = page.locator('[data-testid="widget"][data-id="w1"]');
     const estimate = page.locator('[data-testid="estimate"][data-id="e1"]');
+    // The question quotes the preset's ε from the config, before any result is revealed.
+    expect(await estimate.locator('.exercise-question').textContent()).toContain('trained with DP-SGD at ε = 4. What TPR');
     await predict(page, 'p1', 1);
     // The figure stays locked until the estimate is in too.
     await expect.poll(() => w1.getAttribute('data-revealed')).toBe('false');
@@ -145,6 +147,9 @@ describe('lesson 11', () => {
     await audit.getByTestId('report-fpr').selectOption('0.01');
     await audit.getByTestId('report-submit').click();
     await expect.poll(() => result.locator('li.ok').count()).toBe(7);
+    // The hidden settings and the auditor's guess are quoted from the preset, even in the best case.
+    expect(await audit.locator('.reveal').textContent()).toContain('200 training baskets of 150 products in 20 customer types, a 96-unit MLP trained for 6 epochs');
+    expect(await page.locator('main').textContent()).toContain('a 128-unit network trained for 40 epochs');
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
