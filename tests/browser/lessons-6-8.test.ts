@@ -137,6 +137,8 @@ describe('lessons 6 and 8', () => {
     // "Attacker copies the augmentation" means nothing while the target trains without augmentation.
     await informed.getByTestId('controls').waitFor();
     expect(await informed.locator('#field-attack-knowsAugmentation').count()).toBe(0);
+    // The menu names its options in words, not by their ids.
+    expect(await informed.locator('#field-train-augmentation option').allTextContents()).toContain('Gaussian input noise');
     await informed.locator('#field-train-augmentation').selectOption('noise');
     await expect.poll(() => informed.getByTestId('controls').textContent()).toContain('Attacker copies the augmentation');
     expect(await informed.locator('#field-attack-knowsAugmentation').count()).toBe(1);
