@@ -8,8 +8,8 @@ import type { OneRecordEffect } from '../engine/experiment/one-record';
 import type { RocCurve } from '../core/metrics/roc';
 import { attackRocFigure, ROC_DETAIL, thinRoc as thinCurve } from '../core/metrics/roc-figure';
 import type { ExperimentConfig } from '../core/experiment/config';
-import type { TargetReport } from '../engine/experiment/results';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { TargetReport } from '../core/experiment/experiment-result';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import { exposureSummary, type ExposureSummary } from './exposure';
 
 export interface Curve {

@@ -5,7 +5,7 @@
  */
 import { boundFigure } from '../core/privacy/bound-figure';
 import { formatEpsilon, formatPercent as pct } from '../present/format';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import { escapeHtml as esc } from './escape';
 import { attackTableRow, auc3, type Fact, type ReportModel } from './model';
 import { confidenceSvg, rocSvg } from './svg';

@@ -2,7 +2,7 @@
  * @fileoverview Audit reports for red teams: one model of the content (buildReport) rendered as
  * Markdown, self-contained HTML or raw JSON. Pure string builders; the download lives in the UI.
  */
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import { reportFigures, reportHtml } from './html';
 import { reportJson } from './json';
 import { reportMarkdown } from './markdown';

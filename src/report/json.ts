@@ -2,7 +2,7 @@
  * @fileoverview The raw report: the whole playground result (typed arrays written as plain
  * arrays) with the derived summary, for scripts and for diffing two audits. Pure.
  */
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import type { ReportModel } from './model';
 
 /** JSON.stringify replacer: typed arrays become plain arrays; non-finite numbers become null. */

@@ -6,14 +6,14 @@ import { ATTACKS, attackTitle, isAttackName } from '../core/attacks/registry';
 import { DATASET_INFO } from '../core/data/generate';
 import type { ExperimentConfig } from '../core/experiment/config';
 import { activeDefenses } from '../core/defenses/registry';
-import type { SweepRow } from '../engine/experiment/sweep';
+import type { SweepRow } from '../core/experiment/sweep';
 import { mostExposed } from '../core/metrics/records';
 import { chanceSeverity, lowFprSeverity, type Severity } from '../present/scoreboard';
 import { formatEpsilon, formatPercent } from '../present/format';
 import { boundCaption, fprBudgetLabel, intervalText, rateWithInterval } from '../present/uncertainty';
 import { checkAgainstBound } from '../core/privacy/bound-check';
 import type { ConfidenceInterval } from '../core/privacy/audit';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import { recommend, type Recommendation } from './recommend';
 
 /** One fact: a label and its value, both plain text. */

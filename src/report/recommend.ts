@@ -4,7 +4,7 @@
  */
 import type { ExperimentConfig } from '../core/experiment/config';
 import { DEFENSES } from '../core/defenses/registry';
-import type { SweepRow } from '../engine/experiment/sweep';
+import type { SweepRow } from '../core/experiment/sweep';
 import { maxTprAtFpr } from '../core/privacy/bound';
 import type { BoundPoint } from '../core/privacy/bound-check';
 import { intervalText } from '../present/uncertainty';

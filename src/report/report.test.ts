@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../cli/tf-node';
 import { mergeConfig, defaultConfig } from '../core/experiment/config';
-import type { SweepRow } from '../engine/experiment/sweep';
+import type { SweepRow } from '../core/experiment/sweep';
 import { formatPercent } from '../present/format';
 import { rateWithInterval } from '../present/uncertainty';
 import { runPlayground } from '../workers/playground-session';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import { buildReport, escapeHtml, escapeMarkdown, recommend, reportFile, reportHtml, reportFigures, reportMarkdown, suggestEpsilon } from './index';
 
 const CONFIG = mergeConfig(defaultConfig(), {

@@ -5,7 +5,7 @@
  */
 import type { BackendInfo } from '../workers/tf-backend';
 import type { SmokeResult } from '../workers/smoke-train';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import type { CsvFailure, CsvSummary } from '../workers/csv-session';
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { ProgressEvent } from '../core/experiment/progress';

@@ -4,7 +4,7 @@
  * words. Pure: TrainingJob (job-runner-job.ts) takes the snapshot and reports the result.
  */
 import type { Phase } from '../core/experiment/progress';
-import type { AttackerGroup } from '../engine/experiment/prepare';
+import type { AttackerGroup } from '../core/experiment/task-plan';
 import type { GroupOutput, TaskSpec } from '../engine/experiment/task-assembly';
 import type { JobProgress } from './job-runner-types';
 

@@ -6,12 +6,12 @@
  * on first use (dynamic import), so the page's first chunk stays small.
  */
 import { runAttacks, type AttackOutcome } from '../engine/experiment/attack-stage';
-import { assembleResult } from '../engine/experiment/results';
+import { assembleResult } from '../core/experiment/experiment-result';
 import type { Artifacts } from '../engine/experiment/artifacts';
 import type { ExperimentConfig } from '../core/experiment/config';
 import { ATTACKS, type AttackName } from '../core/attacks/registry';
 import { nowMs } from '../core/clock';
-import { toPlaygroundResult, type DecisionGrid, type PlaygroundResult } from '../engine/experiment/playground-view';
+import { toPlaygroundResult, type DecisionGrid, type PlaygroundResult } from '../core/experiment/playground-view';
 import { metaSampleFrom } from '../lessons/meta-sample';
 import type { MetaSample } from '../lessons/result';
 

@@ -5,15 +5,17 @@
  * them (`holders`); the page holds only their outputs and handles to query them.
  */
 import type { ExperimentConfig } from '../core/experiment/config';
-import { trainingKey, type Artifacts } from '../engine/experiment/artifacts';
+import type { Artifacts } from '../engine/experiment/artifacts';
+import { trainingKey } from '../core/experiment/training-key';
 import type { AttackOutcome } from '../engine/experiment/attack-stage';
 import type { Predictor } from '../engine/experiment/predictors';
 import type { Phase } from '../core/experiment/progress';
-import { assembleArtifacts, groupSizes, planTasks, runnableAttacks, type GroupOutput, type ModelFacts, type TaskSpec } from '../engine/experiment/task-assembly';
+import { assembleArtifacts, type GroupOutput, type ModelFacts } from '../engine/experiment/task-assembly';
+import { groupSizes, planTasks, runnableAttacks, type TaskSpec } from '../core/experiment/task-plan';
 import type { TaskProgress } from '../engine/experiment/tasks';
-import type { AttackerGroup } from '../engine/experiment/prepare';
+import type { AttackerGroup } from '../core/experiment/task-plan';
 import type { ModelCall, WorkerTaskOutput } from '../workers/worker-jobs';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import type { MetaSample } from '../lessons/result';
 import type { WorkerHandle } from './job-runner-pool';
 import { etaSeconds } from './eta';

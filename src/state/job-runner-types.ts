@@ -4,7 +4,7 @@
  */
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { ProgressEvent } from '../core/experiment/progress';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 
 /** What a caller asks the runner for. */
 export interface JobRequest {

@@ -7,9 +7,9 @@
  * finishes, so a change of attack or output API reruns only the attack stage.
  */
 import { proxy } from 'comlink';
-import { trainingKey } from '../engine/experiment/artifacts';
-import { groupSizes } from '../engine/experiment/task-assembly';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import { trainingKey } from '../core/experiment/training-key';
+import { groupSizes } from '../core/experiment/task-plan';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import type { WorkerTask } from '../workers/worker-jobs';
 import { CRASH_DURING_RUN, type TaskFault } from '../workers/test-faults';
 import type { MetaSample } from '../lessons/result';

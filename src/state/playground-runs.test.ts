@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, withField } from '../core/experiment/config';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import { appendRun, liveProgress, RUN_HISTORY } from './playground-runs';
 
 const result = (dropout: string) => ({ config: withField(defaultConfig(), 'model.dropout', dropout) }) as unknown as PlaygroundResult;

@@ -4,7 +4,7 @@
  * from the job runner's progress events. The Playground class (playground.svelte.ts) holds them.
  */
 import type { ProgressEvent } from '../core/experiment/progress';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import type { JobProgress } from './job-runner-types';
 import { foldProgress, type RunProgress } from './pipeline';
 import { configDiff, type ConfigChange } from './config-diff';

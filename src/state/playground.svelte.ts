@@ -8,9 +8,9 @@ import type { CsvSummary } from '../workers/csv-session';
 // Not the experiment barrel: it re-exports the training stage, which would pull TensorFlow.js into the page.
 import { defaultConfig, mergeConfig, withField, type ExperimentConfig } from '../core/experiment/config';
 import { presetConfig } from '../core/experiment/presets';
-import { trainingKey } from '../engine/experiment/artifacts';
+import { trainingKey } from '../core/experiment/training-key';
 import type { ProgressEvent, TargetEpoch } from '../core/experiment/progress';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import { EngineCrashError, type Engine } from './engine.svelte';
 import { JobCancelledError } from './job-runner-job';
 import { foldProgress, type RunProgress } from './pipeline';

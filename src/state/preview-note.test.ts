@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previewNote } from './preview-note';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 
 const withPartial = (partial: PlaygroundResult['partial']) => ({ partial }) as PlaygroundResult;
 

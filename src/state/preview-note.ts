@@ -3,7 +3,7 @@
  * numbers rest on, and which chosen attacks wait for models. Pure.
  */
 import { attackTitle } from '../core/attacks/registry';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 
 const count = (c: { done: number; total: number }, what: string) => `${c.done} of ${c.total} ${what}${c.total === 1 ? '' : 's'}`;
 

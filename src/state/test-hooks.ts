@@ -7,7 +7,7 @@
  */
 import type { Engine } from './engine.svelte';
 import type { Playground } from './playground.svelte';
-import type { PlaygroundResult } from '../engine/experiment/playground-view';
+import type { PlaygroundResult } from '../core/experiment/playground-view';
 import type { CspProbe } from '../workers/test-faults';
 import { withField } from '../core/experiment/config';
 

@@ -6,7 +6,7 @@ import {
   attackExperiment, disposeArtifacts, prepareExperiment, validateConfig, type ProgressEvent,
 } from '../engine/experiment/index';
 import type { Dataset } from '../core/data/types';
-import { toPlaygroundResult, type PlaygroundResult } from '../engine/experiment/playground-view';
+import { toPlaygroundResult, type PlaygroundResult } from '../core/experiment/playground-view';
 
 /** Runs the experiment for `rawConfig` and returns the playground's view of it; frees every tensor. */
 export async function runPlayground(

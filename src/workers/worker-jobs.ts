@@ -10,7 +10,7 @@ import { prepareBase, type ExperimentBase } from '../engine/experiment/prepare';
 import type { Predictor } from '../engine/experiment/predictors';
 import type { TaskOutput, TaskSpec } from '../engine/experiment/task-assembly';
 import { runTrainingTask, type TaskProgress } from '../engine/experiment/tasks';
-import { decisionGrid, type DecisionGrid } from '../engine/experiment/playground-view';
+import { decisionGrid, type DecisionGrid } from '../core/experiment/playground-view';
 
 /** A task as the runner sends it: plain data only. */
 export interface WorkerTask {

@@ -130,6 +130,16 @@ describe('phones and tablets', () => {
     expect(await drawer.getAttribute('data-open')).toBe('false');
     await runAndWait(page);
     expect(await sidewaysOverflow(page), (await overflowing(page)).join(', ')).toBeLessThanOrEqual(0);
+    // Every option of the "Scoreboard shows" menu fits the closed menu (it was clipped at 390 px):
+    // its text width, measured in the menu's font, plus the padding, border and arrow.
+    const clipped = await page.getByTestId('featured-attack').evaluate((sel: HTMLSelectElement) => {
+      const cs = getComputedStyle(sel);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const room = sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+      return [...sel.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => o.text);
+    });
+    expect(clipped).toEqual([]);
     // Charts fit their cards and answer touch: a tap (a touch pointerdown) shows the histogram's tooltip.
     const plot = page.getByTestId('gap-chart').locator('[data-chart-plot] > svg');
     const svgBox = await plot.boundingBox();

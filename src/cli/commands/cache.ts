@@ -14,8 +14,8 @@ import { initNodeBackend } from '../tf-node';
 import {
   attackExperiment, disposeArtifacts, prepareExperiment, presetConfig, trainingKey, type Artifacts, type ExperimentConfig,
 } from '../../engine/experiment/index';
-import { toPlaygroundResult } from '../../engine/experiment/playground-view';
-import { metaSampleOf } from '../../lessons/lesson-meta';
+import { toPlaygroundResult } from '../../core/experiment/playground-view';
+import { metaSampleOf } from '../lesson-meta';
 import { readCatalog, type Catalog } from '../../lessons/catalog';
 import { parseAll, type Lesson } from '../../lessons/parse';
 import { compactResult, roundNumbers, type CacheFile, type LessonResult } from '../../lessons/result';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlags, UsageError } from '../args';
 import { experimentCommand } from './experiment';
-import { spread } from '../../engine/experiment/repeat';
+import { spread } from '../../core/experiment/repeat';
 
 const SMALL = [
   '--set', 'data.name=purchases', '--set', 'data.n=800', '--set', 'split.targetMembers=150', '--set', 'split.shadowPool=300',

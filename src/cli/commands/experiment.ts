@@ -7,7 +7,7 @@ import type { Command } from './types';
 import { numberFlag, UsageError, type ParsedFlags } from '../args';
 import { assertWritable, readInputFile } from '../files';
 import { repeatCount, repeatSeeds } from './repeat';
-import { summarizeRepeats } from '../../engine/experiment/repeat';
+import { summarizeRepeats } from '../../core/experiment/repeat';
 import { initNodeBackend } from '../tf-node';
 import { ConfigError, defaultConfig, mergeConfig, presetConfig, runExperiment, type ExperimentConfig, type ExperimentResult } from '../../engine/experiment/index';
 import type { FieldString } from '../../core/experiment/config';

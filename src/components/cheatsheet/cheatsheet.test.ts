@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHEAT_SHEET_SWEEP, sweepCacheKey, sweepDefinition, type SweepRow } from '../../engine/experiment/sweep';
+import { CHEAT_SHEET_SWEEP, sweepCacheKey, sweepDefinition, type SweepRow } from '../../core/experiment/sweep';
 import { defenseNote } from './defense-notes';
 import { readSweepCache, sweepReference, writeSweepCache, type CachedSweep } from './sweep-cache';
 import { safeStore, type SafeStore } from '../../state/storage';

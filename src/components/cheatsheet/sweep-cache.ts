@@ -3,7 +3,7 @@
  * sweep's definition so a changed definition never shows stale numbers. Storage goes through
  * src/state/storage.ts: where it is missing, blocked or full, reads return null and writes false.
  */
-import { sweepCacheKey, type SweepDefinition, type SweepRow } from '../../engine/experiment/sweep';
+import { sweepCacheKey, type SweepDefinition, type SweepRow } from '../../core/experiment/sweep';
 import type { SweepReference } from '../../report/model';
 import { readJson, writeJson, sessionStore as browserSessionStore, type SafeStore } from '../../state/storage';
 

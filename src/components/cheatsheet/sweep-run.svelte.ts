@@ -4,8 +4,8 @@
  * for the session. Stopping (or leaving the page) cancels the sweep's job: the workers training it
  * restart, as with the playground's Stop, and the playground's models are left alone.
  */
-import { summarizeSweepRun, sweepConfigs, type SweepDefinition, type SweepRow } from '../../engine/experiment/sweep';
-import { combineSeedRows, stepSeeds } from '../../engine/experiment/sweep-seeds';
+import { summarizeSweepRun, sweepConfigs, type SweepDefinition, type SweepRow } from '../../core/experiment/sweep';
+import { combineSeedRows, stepSeeds } from '../../core/experiment/sweep-seeds';
 import type { ExperimentConfig } from '../../core/experiment/config';
 import type { Engine } from '../../state/engine.svelte';
 import { etaSeconds } from '../../state/eta';

@@ -5,7 +5,8 @@
  */
 import type { Engine } from '../../state/engine.svelte';
 import { etaSeconds } from '../../state/eta';
-import type { ExperimentConfig, ProgressEvent } from '../../engine/experiment/index';
+import type { ExperimentConfig } from '../../core/experiment/config';
+import type { ProgressEvent } from '../../core/experiment/progress';
 import type { Lesson } from '../../lessons/parse';
 import type { PlaceholderRef } from '../../lessons/placeholders';
 import { compactResult, type CacheFile, type LessonResult } from '../../lessons/result';

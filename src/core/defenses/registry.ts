@@ -3,7 +3,7 @@
  * Adding a defense: its file in this folder, one line in DEFENSES, its settings in
  * DefenseSettings, and its test. The schema (schema.ts), the config type (config.ts), the
  * controls (state/field-meta.ts, control-groups.ts, field-applies.ts), the training recipe
- * (recipe.ts), the validator, the cheat-sheet sweep (engine/experiment/sweep.ts) and its text, the
+ * (recipe.ts), the validator, the cheat-sheet sweep (core/experiment/sweep.ts) and its text, the
  * report's recipe line and the recommendations all read this list.
  */
 import type { ExperimentConfig } from '../experiment/config';

@@ -1,15 +1,36 @@
 /**
- * @fileoverview Turns attack outcomes into the numbers the CLI, the scoreboard and reports show.
+ * @fileoverview The result model: ExperimentResult, the one result every reader starts from (the
+ * CLI, the playground's view, the compact lesson result, reports), and `assembleResult`, which
+ * turns the attack stage's outcomes into it. Pure: it reads only plain fields of the trained
+ * artifacts (the engine's Artifacts fits `ResultSource`), so the page's job runner builds results
+ * without importing the tfjs engine.
  */
-import { summarizeAttack, type AttackSummary } from '../../core/metrics/summary';
-import { empiricalAudit, type EmpiricalAudit } from '../../core/experiment/empirical-audit';
-import { crossEntropyLoss } from '../../core/attacks/signals';
-import { attackTitle, type AttackName } from '../../core/attacks/registry';
-import type { Artifacts } from './artifacts';
-import type { AttackOutcome } from './attack-stage';
-import type { PrivacyAccounting } from '../../core/experiment/recipe';
-import type { ExperimentConfig } from '../../core/experiment/config';
-import type { TargetEpoch } from '../../core/experiment/progress';
+import { summarizeAttack, type AttackSummary } from '../metrics/summary';
+import { empiricalAudit, type EmpiricalAudit } from './empirical-audit';
+import { crossEntropyLoss } from '../attacks/signals';
+import { attackTitle, type AttackName } from '../attacks/registry';
+import type { AttackResult } from '../attacks/calibration';
+import type { PrivacyAccounting } from './recipe';
+import type { ExperimentConfig } from './config';
+import type { TargetEpoch } from './progress';
+
+/** What a result is built from: the plain parts of the trained artifacts. */
+export interface ResultSource {
+  readonly config: ExperimentConfig;
+  readonly candidates: { readonly y: Int32Array; readonly n: number };
+  readonly isMember: Uint8Array;
+  /** The target's full probabilities on the candidates (n × numClasses). */
+  readonly targetProbs: Float32Array;
+  readonly target: { readonly numClasses: number; readonly stoppedEpoch: number; readonly bestEpoch: number };
+  readonly privacy: PrivacyAccounting | null;
+  readonly history: TargetEpoch[];
+  readonly backend: string;
+}
+
+/** One attack's outcome from the attack stage: its scores and threshold, or why it could not run. */
+export type AttackOutcome =
+  | { readonly name: AttackName; readonly unavailable: string }
+  | { readonly name: AttackName; readonly result: Pick<AttackResult, 'scores' | 'threshold' | 'calibrationAccuracy'> };
 
 export interface AttackReport extends AttackSummary {
   readonly name: AttackName;
@@ -47,7 +68,7 @@ export interface ExperimentResult {
   readonly isMember: Uint8Array;
 }
 
-function accuracyAndLoss(a: Artifacts, from: number, to: number): { accuracy: number; loss: number } {
+function accuracyAndLoss(a: ResultSource, from: number, to: number): { accuracy: number; loss: number } {
   const C = a.target.numClasses;
   const probs = a.targetProbs.subarray(from * C, to * C);
   const labels = a.candidates.y.subarray(from, to);
@@ -62,7 +83,7 @@ function accuracyAndLoss(a: Artifacts, from: number, to: number): { accuracy: nu
 }
 
 /** The target's utility on its members (train) and on its non-members (test). */
-export function targetReport(a: Artifacts): TargetReport {
+export function targetReport(a: ResultSource): TargetReport {
   // Candidates are stored members first; under a one-run audit the coins decide how many.
   const m = memberCount(a.isMember);
   const train = accuracyAndLoss(a, 0, m);
@@ -74,7 +95,7 @@ export function targetReport(a: Artifacts): TargetReport {
 }
 
 /** Summaries of every attack that ran, and the reasons for those that could not. */
-export function assembleResult(a: Artifacts, config: ExperimentConfig, outcomes: AttackOutcome[], timingsMs: Record<string, number>): ExperimentResult {
+export function assembleResult(a: ResultSource, config: ExperimentConfig, outcomes: readonly AttackOutcome[], timingsMs: Record<string, number>): ExperimentResult {
   const delta = a.privacy?.delta ?? 1e-5;
   const attacks: AttackReport[] = [];
   const unavailable: ExperimentResult['unavailable'] = [];

@@ -1,13 +1,31 @@
 /**
- * @fileoverview Shapes an ExperimentResult into what the playground draws: confidences, thinned
- * ROC curves, the 2-D decision grid and record details. Pure apart from the grid, which queries the
- * target: the worker that trained it computes the grid, and the page's job runner builds the rest.
+ * @fileoverview Shapes an ExperimentResult into what the playground draws: confidences, ROC figures
+ * (core/metrics/roc-figure.ts, 'full' detail), the 2-D decision grid and record details. Pure apart
+ * from the grid, which queries the target: the worker that trained it computes the grid, and the
+ * page's job runner builds the rest. The compact LessonResult (lessons/result.ts) is made from this.
  */
-import { attackRocFigure, ROC_DETAIL } from '../../core/metrics/roc-figure';
-import { trueClassConfidence } from '../../core/attacks/signals';
-import type { Artifacts, ExperimentResult } from './index';
-import { memberCount } from './results';
-import type { AttackName } from '../../core/attacks/registry';
+import { attackRocFigure, ROC_DETAIL } from '../metrics/roc-figure';
+import { trueClassConfidence } from '../attacks/signals';
+import { memberCount, type ExperimentResult } from './experiment-result';
+import type { AttackName } from '../attacks/registry';
+import type { Dataset } from '../data/types';
+
+/** What the view reads of the trained artifacts (the engine's Artifacts fits it). */
+export interface ViewSource {
+  readonly dataset: Dataset;
+  readonly candidates: { readonly y: Int32Array; readonly n: number };
+  /** Dataset row of each candidate. */
+  readonly candidateRows: Int32Array;
+  readonly isMember: Uint8Array;
+  readonly targetProbs: Float32Array;
+  readonly target: GridModel;
+}
+
+/** A model the decision grid can query: n inputs in, n × numClasses probabilities out. */
+export interface GridModel {
+  readonly numClasses: number;
+  probs(x: Float32Array, n: number): Promise<Float32Array>;
+}
 
 export interface RocSeries {
   readonly name: string;
@@ -62,7 +80,7 @@ export interface PlaygroundResult extends Omit<ExperimentResult, 'attacks' | 'is
 }
 
 /** The target's probabilities on a size × size grid over a 2-D dataset's extent; null for other data. */
-export async function decisionGrid(a: Pick<Artifacts, 'dataset' | 'target'>, size = 64): Promise<DecisionGrid | null> {
+export async function decisionGrid(a: { readonly dataset: Dataset; readonly target: GridModel }, size = 64): Promise<DecisionGrid | null> {
   if (a.dataset.kind !== 'points2d' || a.dataset.d !== 2) return null;
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < a.dataset.n; i++) {
@@ -81,7 +99,7 @@ export async function decisionGrid(a: Pick<Artifacts, 'dataset' | 'target'>, siz
   return { size, extent, probs: await a.target.probs(inputs, size * size) };
 }
 
-function recordViews(a: Artifacts): RecordView[] {
+function recordViews(a: ViewSource): RecordView[] {
   const ds = a.dataset;
   const outliers = new Set(ds.outlierRows ?? []);
   const source = ds.rawX ?? ds.x;
@@ -101,7 +119,7 @@ function recordViews(a: Artifacts): RecordView[] {
  * `grid` is the decision grid when it was computed beside the model (see decisionGrid); without
  * it the target is queried for one.
  */
-export async function toPlaygroundResult(a: Artifacts, r: ExperimentResult, trainingReused: boolean, grid?: DecisionGrid | null): Promise<PlaygroundResult> {
+export async function toPlaygroundResult(a: ViewSource, r: ExperimentResult, trainingReused: boolean, grid?: DecisionGrid | null): Promise<PlaygroundResult> {
   const C = a.target.numClasses;
   const conf = trueClassConfidence(a.targetProbs, a.candidates.y, a.candidates.n, C);
   // Members come first; under a one-run audit the coins decide how many there are.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spread, summarizeRepeats } from './repeat';
-import type { ExperimentResult } from './results';
+import type { ExperimentResult } from './experiment-result';
 
 /** Just the figures summarizeRepeats reads. */
 function run(seed: number, auc: number, tpr1: number, test: number, extra = false): ExperimentResult {

@@ -3,7 +3,7 @@
  * deviation (the sample standard deviation, n − 1; 0 for one run). One run's numbers hide how much
  * they move with the random split, initialisation and batches; the spread shows it. Pure.
  */
-import type { ExperimentResult } from './results';
+import type { ExperimentResult } from './experiment-result';
 
 /** A figure over several runs. */
 export interface Spread {

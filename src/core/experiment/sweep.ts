@@ -3,11 +3,11 @@
  * defense, all on the same data and seed, so the rows differ only in the defense. The browser runs
  * the configs one after another; `summarizeSweepRun` keeps the few numbers the table needs. Pure.
  */
-import { mergeConfig, type ExperimentConfig } from '../../core/experiment/config';
-import { presetConfig } from '../../core/experiment/presets';
+import { mergeConfig, type ExperimentConfig } from './config';
+import { presetConfig } from './presets';
 import type { SweepRowSpread } from './sweep-seeds';
-import { DEFENSES } from '../../core/defenses/registry';
-import type { CheatSheetNote } from '../../core/defenses/types';
+import { DEFENSES } from '../defenses/registry';
+import type { CheatSheetNote } from '../defenses/types';
 
 /** One defense of the sweep: a key for its row and text, a label, the fields it changes, and its cheat-sheet text. */
 export interface SweepStep {

@@ -38,7 +38,7 @@ describe('attackRocFigure', () => {
 describe('pointAtThreshold', () => {
   it('counts score ≥ threshold as member, and flags nobody at +∞', () => {
     const scores = [3, 2, 2, 1, 0];
-    const isMember = [1, 1, 0, 0, 0];
+    const isMember = Uint8Array.from([1, 1, 0, 0, 0]);
     expect(pointAtThreshold(scores, isMember, 2)).toEqual({ tp: 2, fp: 1, tpr: 1, fpr: 1 / 3 });
     expect(pointAtThreshold(scores, isMember, Infinity)).toEqual({ tp: 0, fp: 0, tpr: 0, fpr: 0 });
   });

@@ -12,6 +12,8 @@ import type { Predictor } from './predictors';
 import type { PrivacyAccounting } from '../../core/experiment/recipe';
 import type { TargetEpoch } from '../../core/experiment/progress';
 
+export { trainingKey } from '../../core/experiment/training-key';
+
 /** Rows as flat arrays, with their membership where it is known. */
 export interface RecordSet {
   readonly x: Float32Array;
@@ -64,21 +66,6 @@ export interface Artifacts {
   readonly cache: Map<string, unknown>;
   readonly timingsMs: Record<string, number>;
   readonly backend: string;
-}
-
-/**
- * The part of the config that decides the trained models. Attack and output-API fields are left
- * out, so changing them reuses the artifacts. The shadow and reference counts are included
- * because they decide which attacker models exist.
- */
-export function trainingKey(config: ExperimentConfig): string {
-  const { api: _api, attack, ...rest } = config;
-  // The attacker's models depend on whether it copies the augmentation; the default adds no key.
-  return JSON.stringify({ ...rest, shadows: attack.shadows, references: attack.references, ...(!attack.knowsAugmentation && { knowsAugmentation: false }),
-    // A guessed recipe changes the attacker's models; the exact recipe (null) adds no key.
-    ...(attack.guessWidth !== null && { guessWidth: attack.guessWidth }),
-    ...(attack.guessEpochs !== null && { guessEpochs: attack.guessEpochs }),
-  });
 }
 
 /** The value cached on `a` under `key`, made (once) by `make` if missing. Mutates `a.cache`. */

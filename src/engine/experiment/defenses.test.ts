@@ -8,7 +8,7 @@ import { initNodeBackend } from '../../cli/tf-node';
 import { countsAtThreshold, maxTprAtFpr } from '../../core/privacy/index';
 import { defaultConfig, mergeConfig, type ExperimentConfig } from '../../core/experiment/config';
 import { runExperiment } from './run';
-import type { AttackReport, ExperimentResult } from './results';
+import type { AttackReport, ExperimentResult } from '../../core/experiment/experiment-result';
 
 beforeAll(async () => {
   await initNodeBackend('wasm');

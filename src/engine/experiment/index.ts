@@ -9,5 +9,5 @@ export { attackExperiment, runExperiment } from './run';
 export { runAttacks, outputApiOf, type AttackOutcome } from './attack-stage';
 export { trainingKey, disposeArtifacts, type Artifacts } from './artifacts';
 export { privacyFor, defaultDelta, type PrivacyAccounting } from '../../core/experiment/recipe';
-export type { ExperimentResult, AttackReport, TargetReport } from './results';
+export type { ExperimentResult, AttackReport, TargetReport } from '../../core/experiment/experiment-result';
 export type { ProgressEvent, ProgressCallback, TargetEpoch, Phase } from '../../core/experiment/progress';

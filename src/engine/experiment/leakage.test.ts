@@ -10,7 +10,7 @@ import { defaultConfig, mergeConfig, withField, type ExperimentConfig } from '..
 import { prepareExperiment } from './prepare';
 import { attackExperiment } from './run';
 import { disposeArtifacts, type Artifacts } from './artifacts';
-import type { AttackReport, ExperimentResult } from './results';
+import type { AttackReport, ExperimentResult } from '../../core/experiment/experiment-result';
 
 /**
  * 10 classes rather than Purchase-100's 50, so the target generalizes somewhat (test accuracy

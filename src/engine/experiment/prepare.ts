@@ -20,6 +20,7 @@ import { phaseWeights, type Phase, type ProgressCallback, type TargetEpoch } fro
 import { needsReferences, needsShadows } from '../../core/experiment/needs';
 import { memoryProblem } from '../../core/experiment/memory-budget';
 import { planSplit } from '../../core/experiment/split-sizes';
+import type { AttackerGroup } from '../../core/experiment/task-plan';
 
 export interface PrepareOptions {
   readonly csv?: Dataset;
@@ -86,7 +87,7 @@ function toTargetEpoch(epoch: number, trainLoss: number, trainAccuracy: number, 
 }
 
 /** The two attacker model groups: shadows train on the pool, references on the candidates. */
-export type AttackerGroup = 'shadows' | 'references';
+export type { AttackerGroup };
 
 /**
  * Trains models `indices` (numbered 0..count−1 within the group) of an attacker group on random

@@ -10,7 +10,7 @@ import { mergeConfig, defaultConfig, withField, type ExperimentConfig } from '..
 import { attackExperiment, runExperiment } from './run';
 import { prepareExperiment } from './prepare';
 import { disposeArtifacts, trainingKey } from './artifacts';
-import type { ExperimentResult } from './results';
+import type { ExperimentResult } from '../../core/experiment/experiment-result';
 import type { Phase, ProgressEvent } from '../../core/experiment/progress';
 import { attackTitle } from '../../core/attacks/registry';
 

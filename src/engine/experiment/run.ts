@@ -5,7 +5,7 @@
 import type { ExperimentConfig } from '../../core/experiment/config';
 import { disposeArtifacts, type Artifacts } from './artifacts';
 import { runAttacks } from './attack-stage';
-import { assembleResult, type ExperimentResult } from './results';
+import { assembleResult, type ExperimentResult } from '../../core/experiment/experiment-result';
 import { assertMemoryFits, ensureReferences, ensureShadows, prepareExperiment, type PrepareOptions } from './prepare';
 import { needsReferences, needsShadows } from '../../core/experiment/needs';
 import { nowMs } from '../../core/clock';

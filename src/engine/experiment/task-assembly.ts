@@ -7,20 +7,17 @@
  * assembled artifacts hold the same numbers whatever the pool size or finishing order.
  */
 import { Rng } from '../../core/rng';
-import { ATTACKS, type AttackName } from '../../core/attacks/registry';
 import type { ExperimentConfig } from '../../core/experiment/config';
 import { trainingKey, type Artifacts, type ModelGroup } from './artifacts';
 import type { Predictor } from './predictors';
 import type { PrivacyAccounting } from '../../core/experiment/recipe';
 import { augmenterFor } from '../../core/experiment/recipe';
 import type { TargetEpoch } from '../../core/experiment/progress';
-import type { AttackerGroup, ExperimentBase } from './prepare';
-import { needsReferences, needsShadows } from '../../core/experiment/needs';
+import type { ExperimentBase } from './prepare';
+import type { AttackerGroup } from '../../core/experiment/task-plan';
+import { modelLabel } from '../../core/experiment/task-plan';
 
-/** One unit of training work: the target, or some models of an attacker group. */
-export type TaskSpec =
-  | { readonly kind: 'target' }
-  | { readonly kind: AttackerGroup; readonly indices: readonly number[] };
+export { groupSizes, modelLabel, planTasks, runnableAttacks, type TaskSpec } from '../../core/experiment/task-plan';
 
 /** What a trained model's owner reports about it (its tensors stay where it was trained). */
 export interface ModelFacts {
@@ -59,51 +56,6 @@ export interface GroupOutput {
 }
 
 export type TaskOutput = TargetOutput | GroupOutput;
-
-/** The name a model goes by in caches and worker stores: "target", "shadow-3", "reference-0". */
-export function modelLabel(kind: 'target' | AttackerGroup, index = 0): string {
-  return kind === 'target' ? 'target' : `${kind === 'shadows' ? 'shadow' : 'reference'}-${index}`;
-}
-
-/** How many models of each attacker group a job trains. */
-export function groupSizes(config: ExperimentConfig, opts: { readonly withShadows?: boolean } = {}): Record<AttackerGroup, number> {
-  return {
-    shadows: needsShadows(config) || opts.withShadows ? config.attack.shadows : 0,
-    references: needsReferences(config) ? config.attack.references : 0,
-  };
-}
-
-/**
- * The tasks of one job, in the order they should start: the target, then the shadow models (the
- * threshold attacks need only one to show numbers), then the reference models. `modelsPerTask`
- * groups models into one task (Infinity: a whole group, for batched training on a GPU).
- */
-export function planTasks(config: ExperimentConfig, opts: { readonly modelsPerTask: number; readonly withShadows?: boolean }): TaskSpec[] {
-  const sizes = groupSizes(config, opts);
-  const per = Math.max(1, Math.min(opts.modelsPerTask, 1e6));
-  const tasks: TaskSpec[] = [{ kind: 'target' }];
-  for (const kind of ['shadows', 'references'] as const) {
-    for (let first = 0; first < sizes[kind]; first += per) {
-      const indices = Array.from({ length: Math.min(per, sizes[kind] - first) }, (_, k) => first + k);
-      tasks.push({ kind, indices });
-    }
-  }
-  return tasks;
-}
-
-/**
- * The attacks of `names` that can run on what exists so far: the gap attack needs only the
- * target; attacks calibrated on shadow models need one; LiRA needs two reference models (one
- * gives no spread). Order kept.
- */
-export function runnableAttacks(names: readonly AttackName[], have: { readonly shadows: number; readonly references: number }): AttackName[] {
-  return names.filter((name) => {
-    const info = ATTACKS[name];
-    if (info.usesReferenceModels && have.references < 2) return false;
-    if (name !== 'gap' && info.usesShadowModels && have.shadows < 1) return false;
-    return true;
-  });
-}
 
 function groupOf(kind: AttackerGroup, outputs: readonly GroupOutput[], predictorFor: (label: string, facts: ModelFacts) => Predictor): ModelGroup | null {
   const rows = outputs

@@ -10,7 +10,7 @@ import { defaultConfig, mergeConfig, type ExperimentConfig } from '../../core/ex
 import { disposeArtifacts, type Artifacts } from './artifacts';
 import { prepareBase, prepareExperiment } from './prepare';
 import { runAttacks } from './attack-stage';
-import { assembleResult } from './results';
+import { assembleResult } from '../../core/experiment/experiment-result';
 import type { Predictor } from './predictors';
 import { runTrainingTask } from './tasks';
 import { assembleArtifacts, planTasks, runnableAttacks, type GroupOutput, type TargetOutput } from './task-assembly';
