@@ -91,6 +91,8 @@ describe('the mission loop on the default', () => {
     note('augmentation', withAugmentation);
     weaker('augmentation', withAugmentation);
     expect(withAugmentation.changed).toMatch(/Augmentation/);
+    // The sentence compares with the previous run, and says so: that run had dropout, not no defense.
+    expect(withAugmentation.changed).toMatch(/^What changed: Compared with the previous run \(dropout 0\.5\), /);
     expect(withAugmentation.changed).toMatch(/noise/i);
 
     // Augmentation off, DP-SGD on at the default ε.

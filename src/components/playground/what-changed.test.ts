@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, withField, type ExperimentConfig } from '../../core/experiment/config';
 import { changesText, configDiff, settingLabel } from '../../state/config-diff';
-import { comparedAttack, pct, rateWithInterval, whatChanged, type RunNumbers } from './what-changed';
+import { comparedAttack, defensesOn, pct, rateWithInterval, whatChanged, type RunNumbers } from './what-changed';
 
 const set = (c: ExperimentConfig, ...pairs: [string, string][]) => pairs.reduce((acc, [p, v]) => withField(acc, p, v), c);
 
@@ -102,6 +102,24 @@ describe('whatChanged', () => {
       'The same settings again left the TPR at 1% FPR of LiRA (online) at 31% [27, 35]; test accuracy stayed at 71%.',
     );
     expect(whatChanged(null, before, 'lira-online')).toBeNull();
+  });
+
+  it('after dropout then augmentation, says the comparison is with the previous run and names its defense', () => {
+    const dropout = run(set(base, ['model.dropout', '0.5']), 0.7, [['lira-online', 'LiRA (online)', 0.12, 0.09, 0.15]]);
+    const augmented = run(set(base, ['train.augmentation', 'noise']), 0.69, [['lira-online', 'LiRA (online)', 0.2, 0.16, 0.25]]);
+    expect(whatChanged(dropout, augmented, 'lira-online')).toBe(
+      'Compared with the previous run (dropout 0.5), Dropout 0.5 → 0 and Augmentation: None → Gaussian input noise raised the TPR at 1% FPR of LiRA (online) ' +
+        'from 12% [9, 15] to 20% [16, 25]; test accuracy 70% → 69%.',
+    );
+    // From the undefended run there is nothing to name; the same settings again need no name either.
+    expect(whatChanged(before, augmented, 'lira-online')).toMatch(/^Augmentation: None → Gaussian input noise cut/);
+    expect(whatChanged(dropout, dropout, 'lira-online')).toMatch(/^The same settings again/);
+  });
+
+  it('names every defense that was on, in words', () => {
+    expect(defensesOn(base)).toEqual([]);
+    expect(defensesOn(set(base, ['train.l2', '0.01'], ['model.dropout', '0.3']))).toEqual(['L2 0.01', 'dropout 0.3']);
+    expect(defensesOn(set(base, ['dp.enabled', 'true'], ['dp.targetEpsilon', '4']))).toEqual(['DP-SGD at target ε 4']);
   });
 
   it('formats rates with a decimal only below 10%', () => {

@@ -7,6 +7,7 @@
  */
 import { changesText, configDiff } from '../../state/config-diff';
 import type { ExperimentConfig } from '../../core/experiment/config';
+import { DEFENSES } from '../../core/defenses/registry';
 
 type Interval = { readonly lower: number; readonly upper: number };
 
@@ -45,11 +46,27 @@ export function comparedAttack(prev: RunNumbers, next: RunNumbers, featured: str
   return both.reduce((best, a) => (a.tprAtFpr['0.01'] > best.tprAtFpr['0.01'] ? a : best)).name;
 }
 
-/** The sentence, or null without a previous run. `featured` is the attack on show. Pure. */
+/** The defenses on in `config`, in words ("dropout 0.5", "DP-SGD at target ε 4"); empty when none. Pure. */
+export function defensesOn(config: ExperimentConfig): string[] {
+  return DEFENSES.filter((d) => d.isOn(config)).flatMap((d) => {
+    // DP-SGD's report line needs the finished run's accounting; the setting is what the learner chose.
+    if (d.key === 'dp') return [config.dp.targetEpsilon === null ? `DP-SGD (σ ${config.dp.noiseMultiplier})` : `DP-SGD at target ε ${config.dp.targetEpsilon}`];
+    const line = d.reportLine(config, { privacy: null, formatEpsilon: String });
+    return line ? [line] : [];
+  });
+}
+
+/**
+ * The sentence, or null without a previous run. `featured` is the attack on show. The comparison is
+ * always with the previous run; when that run had a defense on (dropout, then augmentation), the
+ * sentence names it, so the numbers are not read as against the undefended model. Pure.
+ */
 export function whatChanged(prev: RunNumbers | null, next: RunNumbers, featured: string | null): string | null {
   if (!prev) return null;
   const changes = configDiff(prev.config, next.config);
-  const what = changes.length === 0 ? 'The same settings again' : changesText(changes);
+  const wasOn = defensesOn(prev.config);
+  const since = changes.length > 0 && wasOn.length > 0 ? `Compared with the previous run (${wasOn.join(', ')}), ` : '';
+  const what = changes.length === 0 ? 'The same settings again' : since + changesText(changes);
   const accBefore = pct(prev.target.testAccuracy);
   const accAfter = pct(next.target.testAccuracy);
   const accuracy = accBefore === accAfter ? `test accuracy stayed at ${accAfter}%` : `test accuracy ${accBefore}% → ${accAfter}%`;
