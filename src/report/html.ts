@@ -4,6 +4,7 @@
  * so it opens offline, prints, and can be mailed as it is. Every interpolated string is escaped. Pure.
  */
 import { boundFigure } from '../core/privacy/bound-figure';
+import { logFloor } from '../present/chart-geometry';
 import { formatEpsilon, formatPercent as pct } from '../present/format';
 import type { PlaygroundResult } from '../core/experiment/playground-view';
 import { escapeHtml as esc } from './escape';
@@ -64,9 +65,9 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ro
 
 /** The figures of a result as SVG strings (log–log ROC and the confidence histogram). Pure. */
 export function reportFigures(r: PlaygroundResult): { roc: string; confidence: string } {
-  const bound = boundFigure(r.privacy, r.attacks, 'log', 1e-4)?.curve ?? null;
-  const nonMembers = r.attacks[0]?.nonMembers ?? 1000;
-  const floor = 10 ** Math.floor(Math.log10(Math.max(1e-4, 1 / Math.max(1, nonMembers))));
+  const bound = boundFigure(r.privacy, r.attacks, 'log')?.curve ?? null;
+  // The page's log floor for the same evaluation (present/chart-geometry.ts).
+  const floor = logFloor([], r.attacks[0]?.nonMembers ?? 0);
   return {
     roc: rocSvg(r.roc.map((c) => ({ title: c.title, fpr: c.logFpr, tpr: c.logTpr, auc: c.auc })), { bound, floor }),
     confidence: confidenceSvg(r.confidence.members, r.confidence.nonMembers, { idPrefix: 'conf' }),

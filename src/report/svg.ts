@@ -4,7 +4,8 @@
  * are concrete hex values, every text is escaped, and ids carry a prefix so several figures can
  * share one HTML page. Pure.
  */
-import { scaleLinear, scaleLog } from 'd3';
+import { scaleLinear } from 'd3';
+import { logFloor, plotted, rateScale, shareBins } from '../present/chart-geometry';
 import { CATEGORICAL, DASHES } from '../present/palette';
 import { formatEpsilon, formatPercent } from '../present/format';
 import { escapeHtml as esc } from './escape';
@@ -44,9 +45,10 @@ export function rocSvg(curves: readonly ReportRoc[], opts: { bound?: { fpr: Arra
   const M = { top: 12, right: 16, bottom: 46, left: 58 };
   const side = 300;
   const H = M.top + side + M.bottom + legendH;
-  const x = scaleLog().domain([floor, 1]).range([M.left, M.left + side]).clamp(true);
-  const y = scaleLog().domain([floor, 1]).range([M.top + side, M.top]).clamp(true);
-  const clampRate = (v: number) => Math.max(floor, Math.min(1, v));
+  // The same log axes as the page's RocChart (present/chart-geometry.ts).
+  const x = rateScale('log', floor, [M.left, M.left + side]);
+  const y = rateScale('log', floor, [M.top + side, M.top]);
+  const clampRate = (v: number) => Math.min(1, plotted(v, 'log', floor));
   const decades: number[] = [];
   for (let d = floor; d <= 1 + 1e-12; d *= 10) decades.push(Number(d.toPrecision(3)));
   const parts: string[] = [svgOpen(W, H, 'ROC curves of every attack on log–log axes')];
@@ -87,26 +89,15 @@ export function rocSvg(curves: readonly ReportRoc[], opts: { bound?: { fpr: Arra
   return parts.join('');
 }
 
-/** Shares of `values` per bin over [0, 1]; the last bin includes 1. Pure. */
-export function binShares(values: ArrayLike<number>, bins: number): number[] {
-  const counts = new Array<number>(bins).fill(0);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    counts[Math.min(bins - 1, Math.max(0, Math.floor(v * bins)))]++;
-    n++;
-  }
-  return counts.map((c) => (n ? c / n : 0));
-}
-
 /** Member (solid orange) vs non-member (striped blue) histograms of the target's confidence. Pure. */
 export function confidenceSvg(members: ArrayLike<number>, nonMembers: ArrayLike<number>, opts: { bins?: number; idPrefix?: string } = {}): string {
   const bins = opts.bins ?? 20;
   const id = `${opts.idPrefix ?? 'r'}-stripes`;
   const W = 460, H = 300;
   const M = { top: 34, right: 14, bottom: 46, left: 54 };
-  const m = binShares(members, bins), o = binShares(nonMembers, bins);
+  // The same bins as the page's ConfidenceHistogram (present/chart-geometry.ts).
+  const shares = shareBins(members, nonMembers, bins, [0, 1]);
+  const m = shares.map((b) => b.memberShare), o = shares.map((b) => b.nonMemberShare);
   const x = scaleLinear().domain([0, 1]).range([M.left, W - M.right]);
   const y = scaleLinear().domain([0, Math.max(0.05, ...m, ...o)]).nice().range([H - M.bottom, M.top]);
   const parts: string[] = [svgOpen(W, H, 'Histogram of the model’s confidence in the true class, members vs non-members')];

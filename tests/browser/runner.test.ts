@@ -88,12 +88,15 @@ describe('overlapping runs', () => {
     expect(together.lesson).toEqual(alone.b);
 
     // Freed owner by owner: the lesson's models first, then the playground's, back to the baseline.
+    const held = (await memory(page))!.numTensors;
     await page.evaluate(() => (window as unknown as Hooks).__miaTest.release('lesson:overlap'));
-    expect((await memory(page))!.numTensors).toBe(alone.kept);
+    const afterLesson = (await memory(page))!.numTensors;
+    expect(afterLesson).toBe(alone.kept);
     await page.evaluate(() => (window as unknown as Hooks).__miaTest.release('playground'));
-    expect(await memory(page)).toEqual(baseline);
+    const end = (await memory(page))!;
+    expect(end).toEqual(baseline);
     expect(watch.consoleErrors).toEqual([]);
-    console.log(`overlap test: ${Date.now() - t0} ms`);
+    console.log(`overlap test: ${Date.now() - t0} ms; tensors: baseline ${baseline.numTensors}, one run held ${alone.kept}, both held ${held}, lesson freed ${afterLesson}, all freed ${end.numTensors}`);
     await page.close();
   });
 });

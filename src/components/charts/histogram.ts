@@ -5,55 +5,11 @@
  * end bins; the last bin is closed).
  */
 import { max, median } from 'd3';
-import { signalHistogram } from '../../core/metrics/histogram';
 import { formatPercent, formatProb } from '../../present/format';
+import type { ShareBin } from '../../present/chart-geometry';
 
-/** One bin: its edges, raw counts and each group's share (count / group size, 0 for an empty group). */
-export interface ShareBin {
-  readonly index: number;
-  readonly x0: number;
-  readonly x1: number;
-  readonly memberCount: number;
-  readonly nonMemberCount: number;
-  readonly memberShare: number;
-  readonly nonMemberShare: number;
-}
-
-/**
- * `bins` equal-width bins over `domain` of both groups. NaN values are skipped (a chart should
- * not throw mid-training); `bins` must be an integer ≥ 1 and domain[0] < domain[1]. Pure.
- */
-export function shareBins(
-  members: ArrayLike<number>,
-  nonMembers: ArrayLike<number>,
-  bins: number,
-  domain: readonly [number, number],
-): ShareBin[] {
-  const values: number[] = [];
-  const isMember: boolean[] = [];
-  for (const [group, flag] of [
-    [members, true],
-    [nonMembers, false],
-  ] as const) {
-    for (let i = 0; i < group.length; i++) {
-      if (Number.isNaN(group[i])) continue;
-      values.push(group[i]);
-      isMember.push(flag);
-    }
-  }
-  const h = signalHistogram(values, isMember, { bins, domain });
-  const totalMembers = h.memberCounts.reduce((a, b) => a + b, 0);
-  const totalNonMembers = h.nonMemberCounts.reduce((a, b) => a + b, 0);
-  return Array.from(h.memberCounts, (memberCount, index) => ({
-    index,
-    x0: h.edges[index],
-    x1: h.edges[index + 1],
-    memberCount,
-    nonMemberCount: h.nonMemberCounts[index],
-    memberShare: totalMembers === 0 ? 0 : memberCount / totalMembers,
-    nonMemberShare: totalNonMembers === 0 ? 0 : h.nonMemberCounts[index] / totalNonMembers,
-  }));
-}
+// Binning is shared with the report's SVG renderer (present/chart-geometry.ts).
+export { shareBins, type ShareBin } from '../../present/chart-geometry';
 
 /** The bin a value falls in, as shareBins bins it, or null outside the domain (for the pointer). Pure. */
 export function binAt(value: number, bins: number, domain: readonly [number, number]): number | null {

@@ -7,10 +7,13 @@
  * the data can measure: with N non-members the smallest non-zero FPR is 1/N, so the axis starts
  * one decade step below that, and the strip between the floor and 1/N is marked as not measurable.
  */
-import { area, bisectRight, line, scaleLinear, scaleLog } from 'd3';
+import { area, bisectRight, line } from 'd3';
 import { formatEpsilon, formatPercent, formatProb } from '../../present/format';
+import { plotted, type RateScale, type RocScale } from '../../present/chart-geometry';
 
-export type RocScale = 'linear' | 'log';
+// The axes are shared with the report's SVG renderer (present/chart-geometry.ts).
+export type { RocScale, RateScale } from '../../present/chart-geometry';
+export { fprResolution, logFloor, plotted, rateScale } from '../../present/chart-geometry';
 
 /** One attack's ROC curve: FPR ascending, TPR non-decreasing, both in [0, 1]. */
 export interface RocSeries {
@@ -30,44 +33,6 @@ export interface RocBound {
   readonly epsilon: number;
 }
 
-/** A continuous d3 scale mapping a rate to pixels, with clamping on. */
-export type RateScale = ((v: number) => number) & { ticks(count?: number): number[]; invert(px: number): number };
-
-/**
- * The smallest FPR the evaluation can measure: 1/N with N non-members, or, when N is not known,
- * the smallest positive FPR of any curve (a ROC's FPR steps are multiples of 1/N). Null when
- * neither is known. Pure.
- */
-export function fprResolution(curves: readonly { fpr: ArrayLike<number> }[], nonMembers = 0): number | null {
-  if (nonMembers > 0) return 1 / nonMembers;
-  let min = Infinity;
-  for (const c of curves) for (let i = 0; i < c.fpr.length; i++) if (c.fpr[i] > 0 && c.fpr[i] < min) min = c.fpr[i];
-  return Number.isFinite(min) ? min : null;
-}
-
-/**
- * The log axis' floor: the power of ten at or below half the FPR resolution (150 non-members:
- * 1/150 ≈ 0.67% → 0.1%; 1,000: 0.1% → 0.01%), so the lowest tick sits near 1/N and the strip
- * below 1/N stays visible; 1e-4 when nothing is known. Never below 1e-6. Pure.
- */
-export function logFloor(curves: readonly { fpr: ArrayLike<number> }[], nonMembers = 0): number {
-  const resolution = fprResolution(curves, nonMembers);
-  if (resolution === null) return 1e-4;
-  // Number('1e-4') is exact where 10 ** -4 is not.
-  return Math.max(1e-6, Number(`1e${Math.floor(Math.log10(resolution / 2) + 1e-9)}`));
-}
-
-/** A clamped linear or log scale from rates to the pixel `range`; log starts at `floor`. Pure. */
-export function rateScale(kind: RocScale, floor: number, range: [number, number]): RateScale {
-  return kind === 'log'
-    ? scaleLog().domain([floor, 1]).range(range).clamp(true)
-    : scaleLinear().domain([0, 1]).range(range).clamp(true);
-}
-
-/** The value a rate is drawn at: itself on linear axes, at least `floor` on log axes. Pure. */
-export function plotted(v: number, kind: RocScale, floor: number): number {
-  return kind === 'log' ? Math.max(v, floor) : v;
-}
 
 /** SVG path data of a curve (ROC or bound), '' when empty. Pure. */
 export function rocPath(
