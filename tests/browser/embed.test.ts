@@ -130,3 +130,22 @@ describe('an embed with sliders', () => {
     await page.close();
   });
 });
+
+describe('the ROC embed', () => {
+  it('draws the DP bound of a live DP run, as the playground does', async () => {
+    const page = await session.browser.context.newPage();
+    const watch = watchPage(page, session.server.url);
+    const small = 'preset=moons-2d&data.n=600&split.targetMembers=120&split.shadowPool=240&train.epochs=4&attack.shadows=1&attack.references=2&attack.names=loss-threshold';
+    await page.goto(`${session.server.url}/?embed=roc&${small}&dp.enabled=true&dp.targetEpsilon=2&backend=wasm`);
+    await expect.poll(() => runsDone(page), { timeout: 180_000 }).toBe(1);
+    const embed = page.getByTestId('embed');
+    // Before issue 13 the live ROC embed drew no bound; it now reads boundFigure like every ROC.
+    await expect.poll(() => embed.locator('.bound-label').textContent()).toMatch(/^DP bound \(ε = 2(\.0+)?\)$/);
+    expect(await embed.locator('path.bound').count()).toBe(1);
+    expect(await embed.locator('path.bound-region').count()).toBe(1);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await page.screenshot({ path: 'test-results/embed-roc-dp-390x844.png', fullPage: true });
+    expect(watch.consoleErrors, watch.consoleErrors.join('\n')).toEqual([]);
+    await page.close();
+  });
+});
