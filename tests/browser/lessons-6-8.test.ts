@@ -120,7 +120,7 @@ describe('lessons 6 and 8', () => {
     await predict.locator('button.commit').click();
     const variants = page.locator('[data-testid="widget"][data-id="w1"] [data-testid="variants-table"]');
     await expect.poll(() => variants.locator('tbody tr').count(), { timeout: 30_000 }).toBe(4);
-    expect(await variants.locator('tbody tr').nth(3).textContent()).toMatch(/Early stopping.*\(\d+ of 200\) \[[\d.]+, [\d.]+\]/s);
+    expect(await variants.locator('tbody tr').nth(3).textContent()).toMatch(/Early stopping.*\(\d+ of 200\)\s*\[[\d.]+, [\d.]+\]/s);
     // L1 beside L2 on three seeds, from the cache, and its λ quoted from the variant's config.
     const l1 = page.locator('[data-testid="widget"][data-id="w2"] [data-testid="variants-table"]');
     await expect.poll(() => l1.locator('tbody tr').count(), { timeout: 30_000 }).toBe(9);
