@@ -6,7 +6,7 @@
 import { applyOutputApi } from '../core/attacks/output-api';
 import { buildMetaDataset, metaDatasetRows } from '../core/attacks/shadow-model';
 import { outputApiOf } from '../core/experiment/output-api-of';
-import type { Artifacts, ModelGroup } from '../engine/experiment/artifacts';
+import type { Artifacts, ModelGroup } from '../core/experiment/artifacts';
 import type { ExperimentConfig } from '../core/experiment/config';
 import { quantileSample, type MetaSample } from './result';
 

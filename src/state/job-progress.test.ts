@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupOutput, TaskSpec } from '../engine/experiment/task-assembly';
+import type { GroupOutput, TaskSpec } from '../core/experiment/task-assembly';
 import { ATTACK_WEIGHT, jobCounts, jobFraction, jobPhase, PHASE_LABELS, type JobSnapshot } from './job-progress';
 
 const group = (kind: 'shadows' | 'references', indices: number[]) => ({ kind, indices }) as unknown as GroupOutput;

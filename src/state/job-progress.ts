@@ -5,7 +5,7 @@
  */
 import type { Phase } from '../core/experiment/progress';
 import type { AttackerGroup } from '../core/experiment/task-plan';
-import type { GroupOutput, TaskSpec } from '../engine/experiment/task-assembly';
+import type { GroupOutput, TaskSpec } from '../core/experiment/task-assembly';
 import type { JobProgress } from './job-runner-types';
 
 /** Progress weight of the attacks, in models (like core's phaseWeights). */

@@ -7,7 +7,7 @@
  */
 import { runAttacks, type AttackOutcome } from '../engine/experiment/attack-stage';
 import { assembleResult } from '../core/experiment/experiment-result';
-import type { Artifacts } from '../engine/experiment/artifacts';
+import type { Artifacts } from '../core/experiment/artifacts';
 import type { ExperimentConfig } from '../core/experiment/config';
 import { ATTACKS, type AttackName } from '../core/attacks/registry';
 import { nowMs } from '../core/clock';

@@ -5,12 +5,12 @@
  * them (`holders`); the page holds only their outputs and handles to query them.
  */
 import type { ExperimentConfig } from '../core/experiment/config';
-import type { Artifacts } from '../engine/experiment/artifacts';
+import type { Artifacts } from '../core/experiment/artifacts';
 import { trainingKey } from '../core/experiment/training-key';
 import type { AttackOutcome } from '../engine/experiment/attack-stage';
-import type { Predictor } from '../engine/experiment/predictors';
+import type { Predictor } from '../core/experiment/predictor';
 import type { Phase } from '../core/experiment/progress';
-import { assembleArtifacts, type GroupOutput, type ModelFacts } from '../engine/experiment/task-assembly';
+import { assembleArtifacts, type GroupOutput, type ModelFacts } from '../core/experiment/task-assembly';
 import { groupSizes, planTasks, runnableAttacks, type TaskSpec } from '../core/experiment/task-plan';
 import type { TaskProgress } from '../engine/experiment/tasks';
 import type { AttackerGroup } from '../core/experiment/task-plan';

@@ -7,8 +7,8 @@ import { nowMs } from '../core/clock';
 import type { Dataset } from '../core/data/types';
 import { validateConfig, type ExperimentConfig } from '../core/experiment/config';
 import { prepareBase, type ExperimentBase } from '../engine/experiment/prepare';
-import type { Predictor } from '../engine/experiment/predictors';
-import type { TaskOutput, TaskSpec } from '../engine/experiment/task-assembly';
+import type { Predictor } from '../core/experiment/predictor';
+import type { TaskOutput, TaskSpec } from '../core/experiment/task-assembly';
 import { runTrainingTask, type TaskProgress } from '../engine/experiment/tasks';
 import { decisionGrid, type DecisionGrid } from '../core/experiment/playground-view';
 

@@ -113,15 +113,13 @@ function repoEdges(): Edge[] {
 }
 
 /**
- * Breaks allowed for now, each listed exactly. The page's job runner still runs the engine's attack
- * stage on remote model handles (attack-stage.ts, task-assembly.ts's assembleArtifacts): pure code,
- * no tfjs, but it reads the engine's Artifacts. It leaves once the attack stage moves into core.
+ * Breaks allowed for now, each listed exactly. The page's job runner runs the attack stage on
+ * handles to the worker's models: pure code, no tfjs, and its inputs (Artifacts, Predictor) are
+ * core types now, but the file still lives in the engine (the attack plugins are being reworked
+ * there). It leaves once engine/experiment/attack-stage*.ts move to core.
  */
 const KNOWN: Record<string, string[]> = {
-  'page code imports no value from src/engine (import type only)': [
-    'src/state/job-runner-attacks.ts -> src/engine/experiment/attack-stage',
-    'src/state/job-runner-job.ts -> src/engine/experiment/task-assembly',
-  ],
+  'page code imports no value from src/engine (import type only)': ['src/state/job-runner-attacks.ts -> src/engine/experiment/attack-stage'],
 };
 
 describe('import rules (issue 13)', () => {

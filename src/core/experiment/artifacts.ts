@@ -3,16 +3,16 @@
  * models and their cached outputs. Attacks and API changes reuse it without retraining; a change
  * to data, model, training or defenses makes a new one (see trainingKey).
  */
-import type { Dataset } from '../../core/data/types';
-import type { ExperimentSplit } from '../../core/data/splits';
-import type { ModelSpec, TrainOptions, Augmenter } from '../../core/models/types';
-import type { Rng } from '../../core/rng';
-import type { ExperimentConfig } from '../../core/experiment/config';
-import type { Predictor } from './predictors';
-import type { PrivacyAccounting } from '../../core/experiment/recipe';
-import type { TargetEpoch } from '../../core/experiment/progress';
+import type { Dataset } from '../data/types';
+import type { ExperimentSplit } from '../data/splits';
+import type { ModelSpec, TrainOptions, Augmenter } from '../models/types';
+import type { Rng } from '../rng';
+import type { ExperimentConfig } from './config';
+import type { Predictor } from './predictor';
+import type { PrivacyAccounting } from './recipe';
+import type { TargetEpoch } from './progress';
 
-export { trainingKey } from '../../core/experiment/training-key';
+export { trainingKey } from './training-key';
 
 /** Rows as flat arrays, with their membership where it is known. */
 export interface RecordSet {
@@ -82,3 +82,9 @@ export function disposeArtifacts(a: Artifacts): void {
   a.shadows = null;
   a.references = null;
 }
+
+/** The data, split and recipe of an experiment, before any model is trained (prepare.ts makes it). */
+export type ExperimentBase = Pick<
+  Artifacts,
+  'config' | 'key' | 'dataset' | 'split' | 'spec' | 'options' | 'augment' | 'rng' | 'candidates' | 'isMember' | 'candidateRows' | 'pool' | 'validation' | 'privacy'
+>;

@@ -6,18 +6,16 @@
  * Each model's randomness is named by its number (shadow 3 is always `shadows/…/model-3`), so the
  * assembled artifacts hold the same numbers whatever the pool size or finishing order.
  */
-import { Rng } from '../../core/rng';
-import type { ExperimentConfig } from '../../core/experiment/config';
-import { trainingKey, type Artifacts, type ModelGroup } from './artifacts';
-import type { Predictor } from './predictors';
-import type { PrivacyAccounting } from '../../core/experiment/recipe';
-import { augmenterFor } from '../../core/experiment/recipe';
-import type { TargetEpoch } from '../../core/experiment/progress';
-import type { ExperimentBase } from './prepare';
-import type { AttackerGroup } from '../../core/experiment/task-plan';
-import { modelLabel } from '../../core/experiment/task-plan';
+import { Rng } from '../rng';
+import type { ExperimentConfig } from './config';
+import { trainingKey, type Artifacts, type ExperimentBase, type ModelGroup } from './artifacts';
+import type { Predictor } from './predictor';
+import type { PrivacyAccounting } from './recipe';
+import { augmenterFor } from './recipe';
+import type { TargetEpoch } from './progress';
+import { modelLabel, type AttackerGroup } from './task-plan';
 
-export { groupSizes, modelLabel, planTasks, runnableAttacks, type TaskSpec } from '../../core/experiment/task-plan';
+export { groupSizes, modelLabel, planTasks, runnableAttacks, type TaskSpec } from './task-plan';
 
 /** What a trained model's owner reports about it (its tensors stay where it was trained). */
 export interface ModelFacts {

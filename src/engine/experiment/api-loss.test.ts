@@ -10,7 +10,7 @@ import { presetConfig } from '../../core/experiment/presets';
 import { mergeConfig, type ExperimentConfig } from '../../core/experiment/config';
 import { prepareExperiment } from './prepare';
 import { attackExperiment } from './run';
-import { disposeArtifacts, type Artifacts } from './artifacts';
+import { disposeArtifacts, type Artifacts } from '../../core/experiment/artifacts';
 
 /** Lesson 3's overfit purchase model, shrunk: confident on members, so p_y > 0.5 is common. */
 const CONFIG: ExperimentConfig = mergeConfig(presetConfig('lesson-api'), {

@@ -7,7 +7,7 @@ import {
   thresholdSignalScores, trueClassConfidence, type AttackResult, type LabelledResponse, type OutputApi,
   type ShadowResponse, type ThresholdSignal,
 } from '../../core/attacks/index';
-import { cachedOn, type Artifacts } from './artifacts';
+import { cachedOn, type Artifacts } from '../../core/experiment/artifacts';
 
 /**
  * A threshold attack with one threshold per true class (Song & Mittal 2021), each calibrated on the

@@ -11,8 +11,8 @@ import { perClassThresholdAttack, rmiaFromArtifacts } from './attack-stage-varia
 import type { AttackName } from '../../core/attacks/registry';
 import { shadowCalibration as thresholdCalibration, type ThresholdSignal } from '../../core/attacks/threshold-attacks';
 import type { ExperimentConfig } from '../../core/experiment/config';
-import { cachedOn, type Artifacts, type RecordSet } from './artifacts';
-import type { Predictor } from './predictors';
+import { cachedOn, type Artifacts, type RecordSet } from '../../core/experiment/artifacts';
+import type { Predictor } from '../../core/experiment/predictor';
 import { outputApiOf } from '../../core/experiment/output-api-of';
 
 export { outputApiOf };

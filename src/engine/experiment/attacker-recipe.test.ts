@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, mergeConfig, withField } from '../../core/experiment/config';
 import { presetConfig } from '../../core/experiment/presets';
 import { prepareExperiment } from './prepare';
-import { disposeArtifacts, trainingKey, type Artifacts } from './artifacts';
+import { disposeArtifacts, trainingKey, type Artifacts } from '../../core/experiment/artifacts';
 import { initNodeBackend } from '../../cli/tf-node';
 import { attackerOptions, attackerSpec, modelSpecFor, trainOptionsFor } from '../../core/experiment/recipe';
 import { configError } from '../../core/testing/config-error';

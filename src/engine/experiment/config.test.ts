@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, mergeConfig, validateConfig, withField, type ExperimentConfig } from '../../core/experiment/config';
 import { FIELDS } from '../../core/experiment/schema';
 import { PRESETS, presetConfig } from '../../core/experiment/presets';
-import { trainingKey } from './artifacts';
+import { trainingKey } from '../../core/experiment/artifacts';
 
 import { configError } from '../../core/testing/config-error';
 

@@ -12,7 +12,7 @@ import { mergeConfig, type ExperimentConfig } from '../../core/experiment/config
 import { prepareExperiment } from './prepare';
 import { privacyFor, rowsPerModel } from '../../core/experiment/recipe';
 import { attackExperiment } from './run';
-import { disposeArtifacts, type Artifacts, type RecordSet } from './artifacts';
+import { disposeArtifacts, type Artifacts, type RecordSet } from '../../core/experiment/artifacts';
 import { dpStepsPerEpoch } from '../../core/train/dp-schedule';
 import type { TrainingBatch } from '../../core/models/types';
 

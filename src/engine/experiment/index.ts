@@ -7,7 +7,7 @@ export { PRESETS, presetConfig, type Preset } from '../../core/experiment/preset
 export { prepareExperiment, ensureShadows, ensureReferences, type PrepareOptions } from './prepare';
 export { attackExperiment, runExperiment } from './run';
 export { runAttacks, outputApiOf, type AttackOutcome } from './attack-stage';
-export { trainingKey, disposeArtifacts, type Artifacts } from './artifacts';
+export { trainingKey, disposeArtifacts, type Artifacts } from '../../core/experiment/artifacts';
 export { privacyFor, defaultDelta, type PrivacyAccounting } from '../../core/experiment/recipe';
 export type { ExperimentResult, AttackReport, TargetReport } from '../../core/experiment/experiment-result';
 export type { ProgressEvent, ProgressCallback, TargetEpoch, Phase } from '../../core/experiment/progress';

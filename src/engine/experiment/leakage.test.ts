@@ -9,7 +9,7 @@ import { initNodeBackend } from '../../cli/tf-node';
 import { defaultConfig, mergeConfig, withField, type ExperimentConfig } from '../../core/experiment/config';
 import { prepareExperiment } from './prepare';
 import { attackExperiment } from './run';
-import { disposeArtifacts, type Artifacts } from './artifacts';
+import { disposeArtifacts, type Artifacts } from '../../core/experiment/artifacts';
 import type { AttackReport, ExperimentResult } from '../../core/experiment/experiment-result';
 
 /**

@@ -9,7 +9,7 @@ import { initNodeBackend } from '../../cli/tf-node';
 import { ConfigError, defaultConfig, mergeConfig, validateConfig, withField } from '../../core/experiment/config';
 import { PRESETS, presetConfig } from '../../core/experiment/presets';
 import { estimateMemory, generatedShape, MEMORY_LIMIT_BYTES } from '../../core/experiment/memory-budget';
-import { disposeArtifacts } from './artifacts';
+import { disposeArtifacts } from '../../core/experiment/artifacts';
 import { prepareExperiment } from './prepare';
 import { parseCsv } from '../../core/data/csv';
 

@@ -9,21 +9,9 @@ import type { Rng } from '../../core/rng';
 import { pickRows } from '../../core/data/splits';
 import { disjointParts, type EnsemblePlan } from '../../core/defenses/stacking';
 import { makeStackedPredictor, trainSecondLevel, type StackingGroup } from './stacking';
+import type { Predictor } from '../../core/experiment/predictor';
 
-export interface Predictor {
-  readonly models: readonly TrainedModel[];
-  readonly numClasses: number;
-  /** Epoch training stopped at, and the best epoch restored (max over ensemble members). */
-  readonly stoppedEpoch: number;
-  readonly bestEpoch: number;
-  /** Softmax probabilities, n × C (averaged over ensemble members). */
-  probs(x: Float32Array, n: number): Promise<Float32Array>;
-  /** Logits, n × C; for an ensemble, log of the averaged probabilities (softmax of it gives them back). */
-  logits(x: Float32Array, n: number): Promise<Float32Array>;
-  /** Per-example gradient norms (mean over ensemble members). */
-  gradNorms(x: Float32Array, y: Int32Array, n: number): Promise<Float32Array>;
-  dispose(): void;
-}
+export type { Predictor };
 
 async function mean(parts: Promise<Float32Array>[]): Promise<Float32Array> {
   const arrays = await Promise.all(parts);

@@ -15,7 +15,7 @@ import { throwIfAborted, type AbortSignalLike } from '../../core/abort';
 import { ConfigError, type ExperimentConfig } from '../../core/experiment/config';
 import { attackerAugmenter, attackerOptions, attackerSpec, augmenterFor, modelSpecFor, privacyFor, resolveDataset, rowsPerModel, trainOptionsFor, type PrivacyAccounting } from '../../core/experiment/recipe';
 import { trainPredictors, type Predictor } from './predictors';
-import { disposeArtifacts, trainingKey, type Artifacts, type ModelGroup, type RecordSet } from './artifacts';
+import { disposeArtifacts, trainingKey, type Artifacts, type ExperimentBase, type ModelGroup, type RecordSet } from '../../core/experiment/artifacts';
 import { phaseWeights, type Phase, type ProgressCallback, type TargetEpoch } from '../../core/experiment/progress';
 import { needsReferences, needsShadows } from '../../core/experiment/needs';
 import { memoryProblem } from '../../core/experiment/memory-budget';
@@ -181,10 +181,7 @@ export function assertMemoryFits(config: ExperimentConfig, dataset: Dataset): vo
  * What every model of an experiment shares, derived from the config (and a loaded CSV) alone:
  * the data, the split, the recipe, and DP accounting for the planned epochs.
  */
-export type ExperimentBase = Pick<
-  Artifacts,
-  'config' | 'key' | 'dataset' | 'split' | 'spec' | 'options' | 'augment' | 'rng' | 'candidates' | 'isMember' | 'candidateRows' | 'pool' | 'validation' | 'privacy'
->;
+export type { ExperimentBase };
 
 /** Data → split → recipe for `config`. Pure and seeded: every call gives the same base. */
 export function prepareBase(config: ExperimentConfig, csv?: Dataset): ExperimentBase {

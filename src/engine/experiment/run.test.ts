@@ -9,7 +9,7 @@ import { initNodeBackend } from '../../cli/tf-node';
 import { mergeConfig, defaultConfig, withField, type ExperimentConfig } from '../../core/experiment/config';
 import { attackExperiment, runExperiment } from './run';
 import { prepareExperiment } from './prepare';
-import { disposeArtifacts, trainingKey } from './artifacts';
+import { disposeArtifacts, trainingKey } from '../../core/experiment/artifacts';
 import type { ExperimentResult } from '../../core/experiment/experiment-result';
 import type { Phase, ProgressEvent } from '../../core/experiment/progress';
 import { attackTitle } from '../../core/attacks/registry';

@@ -3,7 +3,7 @@
  * The worker keeps the artifacts between calls; the CLI and tests use runExperiment.
  */
 import type { ExperimentConfig } from '../../core/experiment/config';
-import { disposeArtifacts, type Artifacts } from './artifacts';
+import { disposeArtifacts, type Artifacts } from '../../core/experiment/artifacts';
 import { runAttacks } from './attack-stage';
 import { assembleResult, type ExperimentResult } from '../../core/experiment/experiment-result';
 import { assertMemoryFits, ensureReferences, ensureShadows, prepareExperiment, type PrepareOptions } from './prepare';

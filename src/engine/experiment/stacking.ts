@@ -9,7 +9,7 @@ import type { MlpSpec, TrainedModel, TrainHooks, TrainingData, TrainingSet, Trai
 import { stackFeatures } from '../../core/defenses/stacking';
 import type { Rng } from '../../core/rng';
 import { trainModels } from '../train/index';
-import type { Predictor } from './predictors';
+import type { Predictor } from '../../core/experiment/predictor';
 
 /**
  * The second level's learning rate, as a multiple of the target's. It is a logistic regression on

@@ -7,13 +7,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../cli/tf-node';
 import { defaultConfig, mergeConfig, type ExperimentConfig } from '../../core/experiment/config';
-import { disposeArtifacts, type Artifacts } from './artifacts';
+import { disposeArtifacts, type Artifacts } from '../../core/experiment/artifacts';
 import { prepareBase, prepareExperiment } from './prepare';
 import { runAttacks } from './attack-stage';
 import { assembleResult } from '../../core/experiment/experiment-result';
-import type { Predictor } from './predictors';
+import type { Predictor } from '../../core/experiment/predictor';
 import { runTrainingTask } from './tasks';
-import { assembleArtifacts, planTasks, runnableAttacks, type GroupOutput, type TargetOutput } from './task-assembly';
+import { assembleArtifacts, planTasks, runnableAttacks, type GroupOutput, type TargetOutput } from '../../core/experiment/task-assembly';
 
 const CONFIG: ExperimentConfig = mergeConfig(defaultConfig(), {
   data: { name: 'purchases', n: 900 },

@@ -7,11 +7,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { nowMs } from '../../core/clock';
 import type { AbortSignalLike } from '../../core/abort';
-import type { Predictor } from './predictors';
+import type { Predictor } from '../../core/experiment/predictor';
 import type { TargetEpoch } from '../../core/experiment/progress';
 import { trainGroupModels, trainTargetModel, type ExperimentBase } from './prepare';
 import { attackerAugmenter } from '../../core/experiment/recipe';
-import { modelLabel, type ModelFacts, type TaskOutput, type TaskSpec } from './task-assembly';
+import { modelLabel, type ModelFacts, type TaskOutput, type TaskSpec } from '../../core/experiment/task-assembly';
 
 export interface TaskHooks {
   readonly signal?: AbortSignalLike;
