@@ -1,7 +1,8 @@
 /**
  * @fileoverview The trained part of an experiment: data, split, target, shadow and reference
  * models and their cached outputs. Attacks and API changes reuse it without retraining; a change
- * to data, model, training or defenses makes a new one (see trainingKey).
+ * to data, model, training or defenses makes a new one (see trainingKey). Types and two small
+ * helpers, pure: the models are Predictors, real ones in the engine or handles to a worker's.
  */
 import type { Dataset } from '../data/types';
 import type { ExperimentSplit } from '../data/splits';

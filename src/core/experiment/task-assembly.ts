@@ -1,7 +1,8 @@
 /**
  * @fileoverview The training stage cut into tasks that can run anywhere (one worker each, in any
  * order), and the artifacts put back together from what the tasks return. Pure: no tensors. The
- * tasks themselves run in tasks.ts; this half runs where the attacks run (the page, or a test).
+ * tasks themselves run in engine/experiment/tasks.ts; this half runs where the attacks run (the
+ * page, or a test), and the plan is task-plan.ts.
  *
  * Each model's randomness is named by its number (shadow 3 is always `shadows/…/model-3`), so the
  * assembled artifacts hold the same numbers whatever the pool size or finishing order.

@@ -1,5 +1,5 @@
 /**
- * @fileoverview Runs one training task (task-assembly.ts): the target, or some shadow or
+ * @fileoverview Runs one training task (core/experiment/task-plan.ts): the target, or some shadow or
  * reference models, on a base prepared from the config. A worker of the pool runs these; the CLI
  * and prepareExperiment train the same models in one go. Returns the models (the caller owns and
  * disposes them) and their outputs as plain arrays.
