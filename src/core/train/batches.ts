@@ -8,8 +8,9 @@
  * Every random choice is drawn from the calling model's own generator, in a fixed order, so a model
  * sees the same batches, augmentations and masks whether it trains alone or stacked with others.
  */
-import type { Augmenter, TrainingData } from '../models/types';
+import type { Augmenter, TrainingData, TrainOptions } from '../models/types';
 import type { Rng } from '../rng';
+import { dpStepsPerEpoch } from './dp-schedule';
 
 /**
  * One model's minibatch: either rows `idx` of `data` with hard labels (copied straight into the
@@ -32,6 +33,22 @@ export function poissonSample(n: number, q: number, rng: Rng): Int32Array {
   const picked: number[] = [];
   for (let i = 0; i < n; i++) if (rng.next() < q) picked.push(i);
   return Int32Array.from(picked);
+}
+
+/**
+ * The row indices each of K models trains on in each step of one epoch: steps[s][m], for training
+ * sets of `sizes[m]` rows. Ordinary training walks a fresh shuffle in minibatches of `batchSize`;
+ * DP-SGD takes round(1/q) Poisson samples instead (the step count the accountant assumes) and
+ * ignores `batchSize`. Both trainers (MLP and CNN) plan their epochs here. Mutates `rngs[m]`,
+ * each model drawing only from its own generator.
+ */
+export function planEpoch(sizes: readonly number[], options: Pick<TrainOptions, 'batchSize' | 'dp'>, rngs: readonly Rng[]): Int32Array[][] {
+  if (options.dp) {
+    const q = options.dp.sampleRate;
+    return Array.from({ length: dpStepsPerEpoch(q) }, () => sizes.map((n, m) => poissonSample(n, q, rngs[m])));
+  }
+  const perModel = sizes.map((n, m) => epochSchedule(n, options.batchSize, rngs[m]));
+  return perModel[0].map((_, s) => perModel.map((schedule) => schedule[s]));
 }
 
 /** Copies rows `idx` of `data` into a new array (rows × d) and their labels. */

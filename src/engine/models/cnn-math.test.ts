@@ -11,7 +11,7 @@ import {
 import type { CnnDims, CnnParams } from './cnn-math';
 import { clipFactors } from './cnn-step';
 import { CnnModel } from './cnn-model';
-import { dropoutMask, oneHot } from '../../core/models/cnn-batch';
+import { fillDropoutMask, oneHot } from '../../core/train/batches';
 
 // Odd height, two channels, three classes: exercises patch ordering and floor pooling.
 const spec = { type: 'cnn', imageShape: [7, 6, 2], filters: 3, hidden: 5, numClasses: 3 } as const;
@@ -72,7 +72,8 @@ describe('cnn-math (cpu backend)', () => {
     const rows = 6;
     const { x, y } = randomImages(rows, dims, rng);
     if (blank) x.forEach((v, i) => { if (v < 2) x[i] = 0; }); // positive conv biases then tie exactly
-    const mask = dropoutMask(rows, dims.hidden, 0.4, rng);
+    const mask = new Float32Array(rows * dims.hidden);
+    fillDropoutMask(mask, 0, rows, dims.hidden, 0.4, rng);
     const diffs = tf.tidy(() => {
       const { f, b } = passes(p, dims, x, y, rows, mask);
       const mine = sumGradients(f, b, dims);

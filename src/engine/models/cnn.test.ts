@@ -5,7 +5,7 @@ import { Rng } from '../../core/rng';
 import { CancelledError } from '../../core/abort';
 import { trainCnn } from './cnn';
 import { CNN_PARAM_KEYS, cnnDims, initCnnParams } from './cnn-math';
-import { scoreLogits } from '../../core/models/cnn-batch';
+import { scoreLogits } from '../../core/train/score-logits';
 import type { CnnSpec, EvalResult, TrainingData, TrainOptions } from '../../core/models/types';
 
 const spec: CnnSpec = { type: 'cnn', imageShape: [16, 16, 1], filters: 4, hidden: 16, numClasses: 2 };

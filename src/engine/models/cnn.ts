@@ -10,7 +10,11 @@ import type { Rng } from '../../core/rng';
 import { throwIfAborted } from '../../core/abort';
 import { CNN_PARAM_KEYS, cnnDims, im2col, initCnnParams } from './cnn-math';
 import type { CnnDims, CnnParamKey, CnnParams } from './cnn-math';
-import { copyRows, dropoutMask, oneHot, poissonSample, scoreLogits } from '../../core/models/cnn-batch';
+import { buildBatch, fillDropoutMask, planEpoch, writeBatch } from '../../core/train/batches';
+import { Patience } from '../../core/train/patience';
+import { scoreLogits } from '../../core/train/score-logits';
+import { YieldPoint } from '../../core/train/yield-point';
+import { validateDp } from '../train/dp-sgd';
 import { dpStep, plainStep } from './cnn-step';
 import type { CnnBatch } from './cnn-step';
 import { CnnModel, cnnOutputs } from './cnn-model';
@@ -19,11 +23,6 @@ import { anyNonFinite } from '../train/finite';
 
 export { CnnModel } from './cnn-model';
 
-// Core has no DOM or Node types; this is the one timer it needs.
-const timers = globalThis as unknown as { setTimeout?: (fn: () => void, ms: number) => unknown };
-// A macrotask yield this often lets a worker's abort message land (awaits on resolved reads don't).
-const YIELD_EVERY_MS = 50;
-
 interface Run {
   readonly dims: CnnDims;
   readonly data: TrainingData;
@@ -31,9 +30,8 @@ interface Run {
   readonly hooks: TrainHooks;
   readonly params: CnnParams;
   readonly optimizer: tf.Optimizer;
-  readonly train: Int32Array;
   readonly rngs: Record<'shuffle' | 'dropout' | 'augment' | 'sample' | 'noise', Rng>;
-  lastYield: number;
+  readonly yieldPoint: YieldPoint;
 }
 
 function validate(dims: CnnDims, data: TrainingSet, o: TrainOptions, hooks: TrainHooks): void {
@@ -53,45 +51,36 @@ function validate(dims: CnnDims, data: TrainingSet, o: TrainOptions, hooks: Trai
   if (!(o.batchSize >= 1) || !(o.epochs >= 0) || !(o.dropout >= 0 && o.dropout < 1) || !(o.learningRate > 0)) {
     throw new Error('Training options need batchSize ≥ 1, epochs ≥ 0, learningRate > 0 and 0 ≤ dropout < 1.');
   }
-  if (o.dp && !(o.dp.sampleRate > 0 && o.dp.sampleRate <= 1 && o.dp.clipNorm > 0 && o.dp.noiseMultiplier >= 0)) {
-    throw new Error('DP-SGD needs 0 < sampleRate ≤ 1, clipNorm > 0 and noiseMultiplier ≥ 0.');
-  }
+  if (o.dp) validateDp(o.dp);
 }
 
-/** Throws on abort; now and then yields a macrotask so an abort can arrive at all. */
-async function checkpoint(run: Run): Promise<void> {
-  throwIfAborted(run.hooks.signal);
-  if (timers.setTimeout && Date.now() - run.lastYield > YIELD_EVERY_MS) {
-    await new Promise<void>((resolve) => timers.setTimeout!(resolve, 0));
-    run.lastYield = Date.now();
-    throwIfAborted(run.hooks.signal);
-  }
-}
-
-/** Copies rows idx[start..end) and applies augmentation, dropout masking and im2col. */
-function makeBatch(run: Run, idx: Int32Array, start: number, end: number): CnnBatch {
+/**
+ * Rows `idx` as one CNN batch: the shared batch builder (copy, augmentation) and dropout masks,
+ * then im2col. The same helpers, drawing in the same order, build the MLP's batches.
+ */
+function makeBatch(run: Run, idx: Int32Array): CnnBatch {
   const { dims, data, options, hooks, rngs } = run;
-  const rows = end - start;
-  hooks.onBatch?.({ model: 0, data, rows: idx.subarray(start, end) });
-  const { x, y } = copyRows(data, idx, start, end);
-  let features = x, targets: Float32Array;
-  if (hooks.augment) {
-    const aug = hooks.augment(x, y, rows, data.d, dims.classes, rngs.augment);
-    if (aug.x.length !== rows * data.d || aug.targets.length !== rows * dims.classes) {
-      throw new Error('The augmenter returned arrays of the wrong size.');
-    }
-    features = aug.x;
-    targets = aug.targets;
-  } else {
-    targets = oneHot(y, dims.classes);
+  const rows = idx.length;
+  hooks.onBatch?.({ model: 0, data, rows: idx });
+  const built = buildBatch(data, idx, dims.classes, hooks.augment, rngs.augment);
+  const features = new Float32Array(rows * data.d);
+  const targets = new Float32Array(rows * dims.classes);
+  writeBatch(built, features, targets, 0, data.d, dims.classes);
+  const labels = Int32Array.from(idx, (i) => data.y[i]);
+  let mask: Float32Array | null = null;
+  if (options.dropout > 0) {
+    mask = new Float32Array(rows * dims.hidden);
+    fillDropoutMask(mask, 0, rows, dims.hidden, options.dropout, rngs.dropout);
   }
-  const mask = options.dropout > 0 ? dropoutMask(rows, dims.hidden, options.dropout, rngs.dropout) : null;
-  return { rows, patches: im2col(features, 0, rows, dims), targets, labels: y, mask };
+  return { rows, patches: im2col(features, 0, rows, dims), targets, labels, mask };
 }
 
-/** One pass over the data; returns the running mean training loss and accuracy. */
+/**
+ * One epoch as planned by the shared `planEpoch` (shuffled minibatches, or Poisson samples under
+ * DP-SGD); returns the running mean training loss and accuracy.
+ */
 async function runEpoch(run: Run): Promise<{ loss: number; accuracy: number }> {
-  const { options, params, optimizer, dims, train } = run;
+  const { options, params, optimizer, dims, data } = run;
   let totals: tf.Tensor = tf.zeros([2]);
   let seen = 0;
   const add = (step: tf.Tensor) => {
@@ -101,24 +90,16 @@ async function runEpoch(run: Run): Promise<{ loss: number; accuracy: number }> {
     totals = next;
   };
   try {
-    if (options.dp) {
-      const dp = options.dp;
-      const steps = Math.max(1, Math.round(1 / dp.sampleRate)); // one epoch ≈ n examples in expectation
-      for (let s = 0; s < steps; s++) {
-        await checkpoint(run);
-        const idx = poissonSample(train, dp.sampleRate, run.rngs.sample);
-        const batch = idx.length ? makeBatch(run, idx, 0, idx.length) : null;
-        add(dpStep(params, optimizer, batch, dims, options, dp, dp.sampleRate * train.length, run.rngs.noise));
-        seen += idx.length;
+    const dp = options.dp;
+    for (const [idx] of planEpoch([data.n], options, [dp ? run.rngs.sample : run.rngs.shuffle])) {
+      await run.yieldPoint.check();
+      if (dp) {
+        const batch = idx.length ? makeBatch(run, idx) : null;
+        add(dpStep(params, optimizer, batch, dims, options, dp, dp.sampleRate * data.n, run.rngs.noise));
+      } else {
+        add(plainStep(params, optimizer, makeBatch(run, idx), dims, options));
       }
-    } else {
-      const order = run.rngs.shuffle.shuffle(train.slice()) as Int32Array;
-      for (let start = 0; start < order.length; start += options.batchSize) {
-        await checkpoint(run);
-        const end = Math.min(order.length, start + options.batchSize);
-        add(plainStep(params, optimizer, makeBatch(run, order, start, end), dims, options));
-        seen += end - start;
-      }
+      seen += idx.length;
     }
     const [lossSum, correct] = await totals.data();
     return seen ? { loss: lossSum / seen, accuracy: correct / seen } : { loss: NaN, accuracy: NaN };
@@ -158,18 +139,17 @@ export async function trainCnn(spec: CnnSpec, data: TrainingSet, options: TrainO
   throwIfAborted(hooks.signal);
   const es = options.earlyStopping;
   const valData = es.enabled ? data.validation ?? null : null;
-  const train = Int32Array.from({ length: data.n }, (_, i) => i);
   const params = initCnnParams(dims, rng.fork('cnn/init'));
   const optimizer = options.optimizer === 'adam' ? tf.train.adam(options.learningRate) : tf.train.sgd(options.learningRate);
   const run: Run = {
-    dims, data, options, hooks, params, optimizer, train, lastYield: Date.now(),
+    dims, data, options, hooks, params, optimizer, yieldPoint: new YieldPoint(hooks.signal),
     rngs: {
       shuffle: rng.fork('cnn/shuffle'), dropout: rng.fork('cnn/dropout'), augment: rng.fork('cnn/augment'),
       sample: rng.fork('cnn/dp-sample'), noise: rng.fork('cnn/dp-noise'),
     },
   };
   let best: Record<CnnParamKey, tf.Tensor> | null = null;
-  let bestLoss = Infinity, bestEpoch = 0, stoppedEpoch = 0, stale = 0;
+  const patience = new Patience(1, options.epochs, valData ? es.patience : 0);
   let ok = false;
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -180,26 +160,18 @@ export async function trainCnn(spec: CnnSpec, data: TrainingSet, options: TrainO
       if (lossBlewUp || (await anyNonFinite(CNN_PARAM_KEYS.map((k) => params[k])))) {
         throw new TrainingDivergedError(epoch);
       }
-      stoppedEpoch = epoch;
       let report: EpochReport = { model: 0, epoch, trainLoss: train.loss, trainAccuracy: train.accuracy };
       let stop = false;
       if (valData) {
         const v = await evaluate(run, valData.x, valData.y, valData.n, false);
         report = { ...report, validationLoss: v.loss, validationAccuracy: v.accuracy };
-        if (v.loss < bestLoss) {
-          bestLoss = v.loss;
-          bestEpoch = epoch;
-          stale = 0;
-          if (es.restoreBest) {
-            disposeParams(best);
-            // clone shares storage; a later assign() gives the variable new storage, so this is a snapshot.
-            best = snapshot(params);
-          }
-        } else {
-          stop = ++stale >= es.patience;
+        const [improved] = patience.update(epoch, [v.loss]);
+        if (improved && es.restoreBest) {
+          disposeParams(best);
+          // clone shares storage; a later assign() gives the variable new storage, so this is a snapshot.
+          best = snapshot(params);
         }
-      } else {
-        bestEpoch = epoch;
+        stop = !patience.anyActive;
       }
       if (hooks.onEpoch) {
         const evals: Record<string, EvalResult> = {};
@@ -214,7 +186,7 @@ export async function trainCnn(spec: CnnSpec, data: TrainingSet, options: TrainO
     throwIfAborted(hooks.signal);
     if (best) for (const k of CNN_PARAM_KEYS) params[k].assign(best[k]);
     ok = true;
-    return new CnnModel(spec, params, stoppedEpoch, bestEpoch);
+    return new CnnModel(spec, params, patience.stoppedEpoch[0], patience.bestEpoch[0]);
   } finally {
     optimizer.dispose();
     disposeParams(best);

@@ -1,17 +1,14 @@
 /**
- * @fileoverview Early-stopping bookkeeping for one model or K stacked models: best validation
- * loss, patience, which models are still training, and a copy of each model's best weights.
+ * @fileoverview Early stopping for one MLP or K stacked ones: the shared patience bookkeeping
+ * (core/train/patience.ts) plus a copy of each model's best weights and the optimizer's active mask.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { Patience } from '../../core/train/patience';
 import { cloneParams, disposeParams, type MlpParams } from './mlp-params';
 
 /** Tracks K models; owns its tensors (best weights, active mask) until `dispose`. */
 export class EarlyStopper {
-  readonly bestEpoch: number[];
-  readonly stoppedEpoch: number[];
-  readonly active: boolean[];
-  private readonly bestLoss: number[];
-  private readonly waiting: number[];
+  private readonly patience: Patience;
   private best: MlpParams | null = null;
   private mask: tf.Tensor | null = null;
 
@@ -22,19 +19,27 @@ export class EarlyStopper {
   constructor(
     k: number,
     epochs: number,
-    private readonly patience: number,
+    patience: number,
     private readonly keepBest: boolean,
   ) {
-    this.bestEpoch = new Array(k).fill(epochs);
-    this.stoppedEpoch = new Array(k).fill(epochs);
-    this.active = new Array(k).fill(true);
-    this.bestLoss = new Array(k).fill(Infinity);
-    this.waiting = new Array(k).fill(0);
+    this.patience = new Patience(k, epochs, patience);
+  }
+
+  get bestEpoch(): number[] {
+    return this.patience.bestEpoch;
+  }
+
+  get stoppedEpoch(): number[] {
+    return this.patience.stoppedEpoch;
+  }
+
+  get active(): boolean[] {
+    return this.patience.active;
   }
 
   /** True while at least one model still trains. */
   get anyActive(): boolean {
-    return this.active.some((a) => a);
+    return this.patience.anyActive;
   }
 
   /** [K, 1, 1] 0/1 mask of active models for the optimizer, or null when all are active. Owned here. */
@@ -47,18 +52,7 @@ export class EarlyStopper {
    * Does not mutate or keep `params`'s tensors (copies are made).
    */
   update(epoch: number, losses: readonly number[], params: MlpParams): void {
-    const improved = losses.map((loss, m) => this.active[m] && loss < this.bestLoss[m]);
-    losses.forEach((loss, m) => {
-      if (!this.active[m]) return;
-      if (improved[m]) {
-        this.bestLoss[m] = loss;
-        this.bestEpoch[m] = epoch;
-        this.waiting[m] = 0;
-      } else if (++this.waiting[m] >= this.patience && this.patience > 0) {
-        this.active[m] = false;
-        this.stoppedEpoch[m] = epoch;
-      }
-    });
+    const improved = this.patience.update(epoch, losses);
     if (this.keepBest && improved.some((i) => i)) this.copyBest(improved, params);
     if (params.k > 1 && this.active.some((a) => !a)) {
       this.mask?.dispose();

@@ -10,10 +10,11 @@
  * trains on every row of its set, so every row it is later evaluated on as a member was trained on.
  */
 import { throwIfAborted } from '../../core/abort';
+import { YieldPoint } from '../../core/train/yield-point';
 import type { EvalResult, MlpSpec, TrainHooks, TrainOptions, TrainingData, TrainingSet } from '../../core/models/types';
 import type { Rng } from '../../core/rng';
-import { buildBatch, epochSchedule, poissonSample } from '../../core/train/batches';
-import { DpNoise, dpStepsPerEpoch } from './dp-sgd';
+import { buildBatch, planEpoch } from '../../core/train/batches';
+import { DpNoise } from './dp-sgd';
 import { EarlyStopper } from './early-stopping';
 import { TrainingDivergedError } from '../../core/train/diverged';
 import { anyNonFinite } from './finite';
@@ -27,50 +28,6 @@ export interface GroupResult {
   readonly params: MlpParams[];
   readonly stoppedEpoch: number[];
   readonly bestEpoch: number[];
-}
-
-/** How long the loop may run before it lets the event loop in (to see an abort, to stay responsive). */
-const YIELD_EVERY_MS = 50;
-
-interface PortPair {
-  port1: { onmessage: (() => void) | null; close(): void };
-  port2: { postMessage(message: unknown): void };
-}
-const host = globalThis as {
-  MessageChannel?: new () => PortPair;
-  setTimeout?: (callback: () => void, ms: number) => unknown;
-};
-
-/**
- * Resolves on a later macrotask, so timers and abort handlers queued meanwhile can run.
- * A MessageChannel message rather than setTimeout(0): browsers clamp nested timeouts to 4 ms,
- * which every 50 ms would cost 8% of training time.
- */
-function nextMacrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    if (host.MessageChannel) {
-      const channel = new host.MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close(); // an open port would keep Node's event loop alive
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    } else if (host.setTimeout) {
-      host.setTimeout(resolve, 0);
-    } else {
-      resolve();
-    }
-  });
-}
-
-/** The row indices each model trains on in each step of one epoch: steps[s][m]. Mutates the rngs. */
-function planEpoch(trains: readonly TrainingData[], options: TrainOptions, batchRngs: readonly Rng[]): Int32Array[][] {
-  if (options.dp) {
-    const q = options.dp.sampleRate;
-    return Array.from({ length: dpStepsPerEpoch(q) }, () => trains.map((t, m) => poissonSample(t.n, q, batchRngs[m])));
-  }
-  const perModel = trains.map((t, m) => epochSchedule(t.n, options.batchSize, batchRngs[m]));
-  return perModel[0].map((_, s) => perModel.map((schedule) => schedule[s]));
 }
 
 /** Evaluates the hook's eval sets on model 0 of `params`. */
@@ -136,15 +93,11 @@ export async function trainGroup(
   );
   const stopper = new EarlyStopper(k, options.epochs, vals ? es.patience : 0, vals !== null && es.restoreBest);
   try {
-    let lastYield = Date.now();
+    const yieldPoint = new YieldPoint(hooks.signal);
+    const sizes = trains.map((t) => t.n);
     for (let epoch = 1; epoch <= options.epochs && stopper.anyActive; epoch++) {
-      for (const stepRows of planEpoch(trains, options, batchRngs)) {
-        throwIfAborted(hooks.signal);
-        if (Date.now() - lastYield > YIELD_EVERY_MS) {
-          await nextMacrotask();
-          throwIfAborted(hooks.signal);
-          lastYield = Date.now();
-        }
+      for (const stepRows of planEpoch(sizes, options, batchRngs)) {
+        await yieldPoint.check();
         stepRows.forEach((rows, m) => hooks.onBatch?.({ model: modelOffset + m, data: trains[m], rows }));
         const batches = stepRows.map((idx, m) => buildBatch(trains[m], idx, spec.numClasses, hooks.augment, augmentRngs[m]));
         params = trainStep(params, optimizer, batches, settings, dropoutRngs, dp, stopper.activeMask, buffers);
@@ -171,7 +124,7 @@ export async function trainGroup(
           });
         }
       }
-      lastYield = Date.now();
+      yieldPoint.reset();
     }
     throwIfAborted(hooks.signal);
     const best = stopper.takeBest();
