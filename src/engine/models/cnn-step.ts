@@ -11,6 +11,7 @@ import {
   CNN_PARAM_KEYS, CNN_WEIGHT_KEYS, cnnBackprop, cnnForward, crossEntropyRows, patchTensors, perExampleSqNorms,
   scaleExamples, sumGradients,
 } from './cnn-math';
+import { withPenalty } from '../train/mlp-backward';
 import type { CnnBackprop, CnnDims, CnnForward, CnnParamKey, CnnParams } from './cnn-math';
 
 /** A prepared minibatch: plain arrays, turned into tensors inside the step. */
@@ -36,10 +37,7 @@ function passes(p: CnnParams, batch: CnnBatch, dims: CnnDims): { f: CnnForward; 
 
 /** Adds the penalty gradients (2λ·w for L2, λ₁·sign(w) for L1, weights only) and applies the update. */
 function apply(p: CnnParams, optimizer: tf.Optimizer, grads: Grads, options: TrainOptions): void {
-  for (const k of CNN_WEIGHT_KEYS) {
-    if (options.l2 > 0) grads[k] = tf.add(grads[k], tf.mul(p[k], 2 * options.l2));
-    if (options.l1 > 0) grads[k] = tf.add(grads[k], tf.mul(tf.sign(p[k]), options.l1));
-  }
+  for (const k of CNN_WEIGHT_KEYS) grads[k] = withPenalty(grads[k], p[k], options.l2, options.l1);
   // Optimizers find variables by their engine-wide unique names.
   optimizer.applyGradients(CNN_PARAM_KEYS.map((k) => ({ name: p[k].name, tensor: grads[k] })));
 }

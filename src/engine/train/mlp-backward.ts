@@ -113,13 +113,16 @@ export function meanLossGrads(
  */
 export function addPenaltyGrads(grads: Grads, weights: readonly tf.Tensor[], l2: number, l1: number): Grads {
   if (l2 === 0 && l1 === 0) return grads;
-  return {
-    weights: grads.weights.map((g, l) => {
-      let out = g;
-      if (l2 !== 0) out = tf.add(out, tf.mul(weights[l], 2 * l2));
-      if (l1 !== 0) out = tf.add(out, tf.mul(tf.sign(weights[l]), l1));
-      return out;
-    }),
-    biases: grads.biases,
-  };
+  return { weights: grads.weights.map((g, l) => withPenalty(g, weights[l], l2, l1)), biases: grads.biases };
+}
+
+/**
+ * One weight tensor's gradient plus its penalty terms, 2·l2·w (L2) and l1·sign(w) (L1): the one
+ * place both trainers (MLP here, CNN in cnn-step.ts) add them. Returns `grad` itself when both are 0.
+ */
+export function withPenalty(grad: tf.Tensor, weight: tf.Tensor, l2: number, l1: number): tf.Tensor {
+  let out = grad;
+  if (l2 !== 0) out = tf.add(out, tf.mul(weight, 2 * l2));
+  if (l1 !== 0) out = tf.add(out, tf.mul(tf.sign(weight), l1));
+  return out;
 }
