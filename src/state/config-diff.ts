@@ -19,18 +19,11 @@ export interface ConfigChange {
   readonly text: string;
 }
 
-/** Labels for settings the control panel does not show by default (defenses label all of theirs: LABELS). */
+/** Labels for settings the control panel does not show by default (defenses and attacks label all of theirs: LABELS). */
 const MORE_LABELS: Readonly<Record<string, string>> = {
   'data.features': 'Features',
   'split.shadowPool': "Attacker's proxy rows",
   'attack.names': 'Attacks',
-  'attack.classifier': 'Attack classifier',
-  'attack.perClass': 'Attack classifier per class',
-  'attack.includeLabel': 'Attack classifier sees the label',
-  'attack.liraVariance': "LiRA's variance",
-  'attack.rmiaA': "RMIA's a",
-  'attack.rmiaGamma': "RMIA's γ",
-  'attack.queries': 'Label-only queries',
 };
 
 /** The label a setting goes by on screen. Pure. */

@@ -4,7 +4,7 @@
  * keep a chosen control on screen but switch it off with the reason.
  */
 import type { ExperimentConfig } from '../core/experiment/config';
-import { ATTACKS } from '../core/attacks/registry';
+import { attackField, ATTACKS } from '../core/attacks/registry';
 import { defenseField } from '../core/defenses/registry';
 
 /** Whether the field at `path` has an effect given the rest of `config`. Pure. */
@@ -16,9 +16,9 @@ export function fieldApplies(path: string, c: ExperimentConfig): boolean {
   if (path === 'api.topK') return c.api.output === 'top-k';
   if (path === 'api.decimals') return c.api.output === 'rounded';
   if (path === 'attack.references') return c.attack.names.some((n) => ATTACKS[n].usesReferenceModels);
-  if (path === 'attack.shadowVariant') return c.attack.names.includes('shadow-model');
-  if (path === 'attack.mentropyThresholds') return c.attack.names.includes('mentropy-threshold');
-  if (path === 'attack.rmiaSetting') return c.attack.names.includes('rmia');
+  // An attack's own setting applies when that attack is chosen, unless its plugin says otherwise.
+  const attack = attackField(path);
+  if (attack) return attack.applies?.(c) ?? c.attack.names.includes(attack.owner);
   if (path === 'attack.knowsAugmentation') return c.train.augmentation !== 'none';
   if (c.data.name === 'csv' && (path === 'data.noise' || path === 'data.outliers' || path === 'data.classes')) return false;
   // Real data comes as published: no size, noise, outlier or class knobs.

@@ -6,10 +6,20 @@ import { readField, type ExperimentConfig } from '../core/experiment/config';
 import type { FieldSpec } from '../core/experiment/schema';
 import { DEFENSE_FIELDS } from '../core/defenses/registry';
 import type { DefenseField } from '../core/defenses/types';
+import { ATTACK_FIELDS } from '../core/attacks/registry';
+import type { AttackField } from '../core/attacks/plugin';
 
 /** One property of every defense setting that has it, keyed by path (defenses keep theirs in src/core/defenses). */
 function fromDefenses<T>(pick: (f: DefenseField) => T | undefined): Record<string, T> {
   return Object.fromEntries(DEFENSE_FIELDS.flatMap((f) => {
+    const v = pick(f);
+    return v === undefined ? [] : [[f.spec.path, v] as const];
+  }));
+}
+
+/** The same for every setting a single attack owns (attacks keep theirs in src/core/attacks/plugins). */
+function fromAttacks<T>(pick: (f: AttackField) => T | undefined): Record<string, T> {
+  return Object.fromEntries(ATTACK_FIELDS.flatMap((f) => {
     const v = pick(f);
     return v === undefined ? [] : [[f.spec.path, v] as const];
   }));
@@ -22,10 +32,10 @@ export const LABELS: Record<string, string> = {
   'model.activation': 'Activation', 'model.filters': 'Filters', 'train.epochs': 'Epochs',
   'train.batchSize': 'Batch size', 'train.learningRate': 'Learning rate', 'train.optimizer': 'Optimizer',
   'api.output': 'Target API returns', 'api.topK': 'Top k', 'api.decimals': 'Decimals', 'attack.shadows': 'Shadow models',
-  'attack.references': 'Reference models (LiRA, RMIA)', 'attack.shadowVariant': 'Shadow-model variant',
-  'attack.mentropyThresholds': 'Modified-entropy thresholds', 'attack.rmiaSetting': 'RMIA references', 'split.oneRunAudit': 'One-run privacy audit',
+  'attack.references': 'Reference models (LiRA, RMIA)', 'split.oneRunAudit': 'One-run privacy audit',
   'attack.knowsAugmentation': 'Attacker copies the augmentation',
   ...fromDefenses((f) => f.label),
+  ...fromAttacks((f) => f.label),
 };
 
 /**
@@ -40,15 +50,12 @@ export const HELP: Record<string, string> = {
   'data.classes': 'How many classes the model tells apart.',
   'model.type': 'A multilayer perceptron, or a small convolutional network (images only).',
   'model.activation': 'The function each hidden unit applies to its input.',
-  'attack.shadowVariant':
-    'Salem et al. (2019): one attack classifier on the largest probabilities, sorted, for every class. Shokri et al. (2017): one attack classifier per class on the full probability vector.',
-  'attack.mentropyThresholds': 'Song & Mittal (2021) pick one modified-entropy threshold per class on the shadow models, since hard classes sit at a different level; or use one threshold for all classes.',
-  'attack.rmiaSetting': 'Offline: each record is judged only by reference models trained without it. Online: by those trained with and without it (stronger, and costlier in a real attack).',
   'attack.knowsAugmentation': "On: the attacker's shadow and reference models train with the target's augmentation, as a well-informed attacker's would. Off: they train without it.",
   'api.output': 'What the attacker gets back for each query: every class probability, the top k, rounded scores, or only the predicted label.',
   'split.oneRunAudit':
     'Each candidate record joins the training set by its own coin flip (about half do), as the one-run privacy audit of Steinke, Nasr and Jagielski (2023) requires. Under DP the attacks’ empirical ε is then a lower bound at 95% confidence; with a fixed split it is only an estimate.',
   ...fromDefenses((f) => f.help),
+  ...fromAttacks((f) => f.help),
 };
 
 /** Display names of enum values, per field, so no option shows its id. */
@@ -58,12 +65,8 @@ export const OPTION_LABELS: Record<string, Readonly<Record<string, string>>> = {
   'model.activation': { relu: 'ReLU', tanh: 'tanh', sigmoid: 'Sigmoid' },
   'train.optimizer': { adam: 'Adam', sgd: 'Plain SGD' },
   'api.output': { full: 'All class probabilities', 'top-k': 'Top k classes', rounded: 'Rounded scores', label: 'Label only' },
-  'attack.classifier': { logistic: 'Logistic regression', mlp: 'Small MLP' },
-  'attack.liraVariance': { global: 'Shared across records', 'per-record': 'Per record' },
-  'attack.shadowVariant': { salem: 'Salem et al. (2019)', shokri: 'Shokri et al. (2017)' },
-  'attack.mentropyThresholds': { 'per-class': 'One per class', global: 'One for all classes' },
-  'attack.rmiaSetting': { offline: 'Offline', online: 'Online' },
   ...fromDefenses((f) => f.optionLabels),
+  ...fromAttacks((f) => f.optionLabels),
 };
 
 /** Slider bounds tighter than the schema's hard limits, where the hard limit makes a poor slider. */

@@ -106,3 +106,9 @@ function concatShadowScores(
   });
   return { scores, isMember };
 }
+
+/** A threshold attack calibrated on the shadow models; throws when none were trained. */
+export function shadowThresholdAttack(signal: ThresholdSignal, target: LabelledResponse, shadows: readonly ShadowResponse[]): AttackResult {
+  if (shadows.length === 0) throw new Error('Threshold attacks calibrate on shadow models, and none were trained.');
+  return thresholdAttack(signal, target, shadowCalibration(signal, shadows));
+}

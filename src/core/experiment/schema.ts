@@ -3,7 +3,7 @@
  * default and a tooltip line. The validator, `--set`, the URL codec and the UI's limits all read
  * this table, so a range is stated once.
  */
-import { ATTACK_NAMES } from '../attacks/registry';
+import { ATTACK_FIELDS, ATTACK_NAMES } from '../attacks/registry';
 import { DEFENSE_FIELDS } from '../defenses/registry';
 import { bool, int, num, oneOf, type FieldSpec } from './field-spec';
 
@@ -49,16 +49,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: 'attack.names', kind: { type: 'list', values: ATTACK_NAMES }, default: ['gap', 'loss-threshold', 'shadow-model', 'lira-online', 'lira-offline'], help: 'Attacks to run, comma-separated.' },
   { path: 'attack.shadows', kind: int(1, 64), default: 4, help: 'Shadow models the attacker trains on its proxy data.' },
   { path: 'attack.references', kind: int(2, 128), default: 8, help: 'Reference models for LiRA and RMIA, each trained on a random half of the candidates.' },
-  { path: 'attack.classifier', kind: oneOf('logistic', 'mlp'), default: 'logistic', help: "The shadow-model attack's classifier." },
-  { path: 'attack.shadowVariant', kind: oneOf('salem', 'shokri'), default: 'salem', help: "The shadow-model attack's variant: Salem et al. (sorted top probabilities, one classifier) or Shokri et al. (full vector, one classifier per class)." },
-  { path: 'attack.perClass', kind: bool, default: false, help: 'Salem variant: one attack classifier per class instead of one global model (Shokri always has one per class).' },
-  { path: 'attack.includeLabel', kind: bool, default: false, help: 'Give the attack classifier the true label as well.' },
-  { path: 'attack.liraVariance', kind: oneOf('global', 'per-record'), default: 'global', help: "LiRA's Gaussian variance: shared (robust with few models) or per record." },
-  { path: 'attack.mentropyThresholds', kind: oneOf('per-class', 'global'), default: 'per-class', help: 'Modified-entropy attack: one threshold per class (Song & Mittal) or one for all classes.' },
-  { path: 'attack.rmiaSetting', kind: oneOf('offline', 'online'), default: 'offline', help: "RMIA's references: only those trained without the record (offline) or with and without it (online)." },
-  { path: 'attack.rmiaA', kind: num(0, 1), default: null, nullable: true, help: "Offline RMIA's a in Pr(x) = ((1+a)·Pr_OUT(x) + 1−a)/2 (null: tuned on the reference models)." },
-  { path: 'attack.rmiaGamma', kind: num(0, 100, true), default: 1, help: 'RMIA counts the population records z with likelihood ratio LR(x, z) >= γ.' },
-  { path: 'attack.queries', kind: int(1, 64), default: 8, help: 'Perturbed copies the label-only attack queries per record.' },
+  // Each attack's own settings (src/core/attacks/plugins), in registry order.
+  ...ATTACK_FIELDS.map((f) => f.spec),
   { path: 'attack.guessWidth', kind: int(1, 1024), default: null, nullable: true, help: "The hidden width the attacker's shadow and reference models use, its guess of the target's (null: the target's own, the best case for the attacker)." },
   { path: 'attack.guessEpochs', kind: int(1, 500), default: null, nullable: true, help: "The epochs the attacker's shadow and reference models train for, its guess of the target's (null: the target's own)." },
   { path: 'attack.knowsAugmentation', kind: bool, default: true, help: "Whether the attacker's shadow and reference models train with the target's data augmentation (off: they train without any)." },

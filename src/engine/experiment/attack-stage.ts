@@ -1,15 +1,16 @@
 /**
  * @fileoverview The attack stage: query the target through its output API and run each chosen
- * attack on the cached model outputs. Changing the attack or the API reruns only this stage.
+ * attack's plugin (core/attacks/plugins) on the cached model outputs. Changing the attack or the
+ * API reruns only this stage. This file builds the AttackContext the plugins read; the models'
+ * extra outputs (perturbed copies, pool probabilities, gradient norms) are computed on demand and
+ * cached on the artifacts, so attacks asking for the same thing pay once.
  */
 import {
-  apiPhi, applyOutputApi, AttackUnavailableError, gapAttack, gapCalibration, gradientNormAttack, labelOnlyAttack,
-  labelOnlyCalibration, liraAttack, perturbCopies, phiFromLogits, requireScores, shadowModelAttack,
-  shadowVariantOptions, thresholdAttack, type AttackResult, type LabelledResponse, type OutputApi, type ShadowResponse,
+  apiPhi, applyOutputApi, AttackUnavailableError, perturbCopies, phiFromLogits,
+  type AttackResult, type LabelledResponse, type ShadowResponse,
 } from '../../core/attacks/index';
-import { perClassThresholdAttack, rmiaFromArtifacts } from './attack-stage-variants';
-import type { AttackName } from '../../core/attacks/registry';
-import { shadowCalibration as thresholdCalibration, type ThresholdSignal } from '../../core/attacks/threshold-attacks';
+import type { AttackContext, ModelRef } from '../../core/attacks/plugin';
+import { ATTACK_PLUGIN, type AttackName } from '../../core/attacks/registry';
 import type { ExperimentConfig } from '../../core/experiment/config';
 import { cachedOn, type Artifacts, type RecordSet } from '../../core/experiment/artifacts';
 import type { Predictor } from '../../core/experiment/predictor';
@@ -17,106 +18,62 @@ import { outputApiOf } from '../../core/experiment/output-api-of';
 
 export { outputApiOf };
 
-const SIGNALS: Partial<Record<AttackName, ThresholdSignal>> = {
-  'loss-threshold': 'loss',
-  'confidence-threshold': 'confidence',
-  'entropy-threshold': 'entropy',
-  'mentropy-threshold': 'mentropy',
-};
-
 /** An attack's result, or the reason it could not run against this API. */
 export type AttackOutcome = { readonly name: AttackName; readonly result: AttackResult } | { readonly name: AttackName; readonly unavailable: string };
 
-const cached = cachedOn;
-
-/** Predicted labels on P perturbed copies of each row, through the API (labels survive every API). */
-async function copyPredictions(a: Artifacts, p: Predictor, set: RecordSet, label: string, api: OutputApi): Promise<Int32Array> {
-  const P = a.config.attack.queries;
-  const copies = await cached(a, `copies:${label}:${P}`, async () => {
-    const kind = a.dataset.imageShape ? 'shift' : 'noise';
-    // Noise in units of the standardized features: enough to move a boundary point, not a typical one.
-    const noiseStd = a.dataset.kind === 'points2d' ? 0.08 : 0.5;
-    return perturbCopies(set.x, set.n, set.d, P, kind, { imageShape: a.dataset.imageShape, noiseStd, maxShift: 1 }, a.rng.fork(`perturb-${label}`));
-  });
-  const probs = await cached(a, `copy-probs:${label}:${P}`, () => p.probs(copies, set.n * P));
-  return applyOutputApi(probs, set.n * P, p.numClasses, api).predictedLabel;
-}
-
-async function runOne(name: AttackName, a: Artifacts, api: OutputApi, target: LabelledResponse, shadows: ShadowResponse[]): Promise<AttackResult> {
-  const signal = SIGNALS[name];
-  const att = a.config.attack;
-  if (signal === 'mentropy' && att.mentropyThresholds === 'per-class') return perClassThresholdAttack(signal, target, shadows);
-  if (signal) return thresholdAttack(signal, target, shadowCalibrationOf(signal, shadows));
-  switch (name) {
-    case 'gap':
-      return gapAttack(target, shadows.length ? gapCalibration(shadows) : undefined);
-    case 'shadow-model':
-      requireScores(target.response, 'shadow-model');
-      return shadowModelAttack(target, shadows, {
-        ...shadowVariantOptions(att.shadowVariant, target.response.numClasses, att),
-        classifier: { kind: att.classifier },
-      }, a.rng.fork('attack-classifier'));
-    case 'rmia':
-      return rmiaFromArtifacts(a, api, target);
-    case 'lira-online':
-    case 'lira-offline': {
-      const probs = requireScores(target.response, `LiRA (${name.slice(5)})`);
-      const refs = a.references;
-      if (!refs) throw new Error('LiRA needs reference models, and none were trained.');
-      const { n } = a.candidates;
-      const C = target.response.numClasses;
-      const phiRef = new Float64Array(refs.logits.length * n);
+/** The context every plugin reads, over artifacts `a` whose config already holds the attack and API settings. */
+function attackContext(a: Artifacts, target: LabelledResponse, shadows: readonly ShadowResponse[]): AttackContext {
+  const api = outputApiOf(a.config);
+  const { candidates, pool } = a;
+  const C = a.target.numClasses;
+  const refs = a.references;
+  /** The shadow model, or (for pool queries) reference model, `who` names, with its records and cache label. */
+  const shadowOrTarget = (who: ModelRef): { p: Predictor; set: RecordSet; label: string } =>
+    who === 'target' ? { p: a.target, set: candidates, label: 'target' } : { p: a.shadows!.predictors[who], set: pool, label: `shadow-${who}` };
+  let phi: Float64Array | undefined;
+  return {
+    settings: a.config.attack, api, target, shadows,
+    candidates, pool,
+    references: refs ? { count: refs.logits.length, inMask: refs.inMask, probs: refs.probs } : null,
+    referencePhi() {
+      if (phi) return phi;
+      const n = candidates.n;
+      phi = new Float64Array(refs!.logits.length * n);
       // φ must mean the same thing for the target and its references, so under a restricted API
       // the references' outputs go through that API too.
-      refs.logits.forEach((l, m) => {
-        const phi = api.kind === 'full' ? phiFromLogits(l, a.candidates.y, n, C) : apiPhi(applyOutputApi(refs.probs[m], n, C, api).probs!, a.candidates.y, n, C, api);
-        phiRef.set(phi, m * n);
+      refs!.logits.forEach((l, m) => {
+        const row = api.kind === 'full' ? phiFromLogits(l, candidates.y, n, C) : apiPhi(applyOutputApi(refs!.probs[m], n, C, api).probs!, candidates.y, n, C, api);
+        phi!.set(row, m * n);
       });
-      const phiTarget = apiPhi(probs, target.labels, n, C, api);
-      return liraAttack(name === 'lira-online' ? 'online' : 'offline', { numRefs: refs.logits.length, n, phiRef, inMask: refs.inMask }, phiTarget, {
-        variance: att.liraVariance,
+      return phi;
+    },
+    poolProbs: (who) => who === 'target'
+      ? cachedOn(a, 'pool-probs:target', () => a.target.probs(pool.x, pool.n))
+      : cachedOn(a, `pool-probs:reference-${who}`, () => refs!.predictors[who].probs(pool.x, pool.n)),
+    async copyPredictions(who) {
+      const { p, set, label } = shadowOrTarget(who);
+      const P = a.config.attack.queries;
+      const copies = await cachedOn(a, `copies:${label}:${P}`, async () => {
+        const kind = a.dataset.imageShape ? 'shift' : 'noise';
+        // Noise in units of the standardized features: enough to move a boundary point, not a typical one.
+        const noiseStd = a.dataset.kind === 'points2d' ? 0.08 : 0.5;
+        return perturbCopies(set.x, set.n, set.d, P, kind, { imageShape: a.dataset.imageShape, noiseStd, maxShift: 1 }, a.rng.fork(`perturb-${label}`));
       });
-    }
-    case 'label-only': {
-      const P = att.queries;
-      const targetQuery = {
-        n: a.candidates.n, copies: P, labels: a.candidates.y, originalPredictions: target.response.predictedLabel,
-        copyPredictions: await copyPredictions(a, a.target, a.candidates, 'target', api),
-      };
-      const calib = [];
-      for (const [m, s] of shadows.entries()) {
-        calib.push({
-          n: a.pool.n, copies: P, labels: a.pool.y, isMember: s.isMember, originalPredictions: s.response.predictedLabel,
-          copyPredictions: await copyPredictions(a, a.shadows!.predictors[m], a.pool, `shadow-${m}`, api),
-        });
-      }
-      return labelOnlyAttack(targetQuery, labelOnlyCalibration(calib));
-    }
-    case 'gradient-norm': {
-      // White-box: the attacker holds the weights, so the output API does not limit it.
-      const targetNorms = await cached(a, 'grad:target', () => a.target.gradNorms(a.candidates.x, a.candidates.y, a.candidates.n));
-      const norms: number[] = [];
-      const isMember: number[] = [];
-      for (const [m, p] of a.shadows!.predictors.entries()) {
-        const g = await cached(a, `grad:shadow-${m}`, () => p.gradNorms(a.pool.x, a.pool.y, a.pool.n));
-        g.forEach((v) => norms.push(v));
-        shadows[m].isMember.forEach((v) => isMember.push(v));
-      }
-      return gradientNormAttack(targetNorms, { norms: Float64Array.from(norms), isMember: Uint8Array.from(isMember) });
-    }
-    default:
-      throw new Error(`No runner for attack "${name}".`);
-  }
-}
-
-function shadowCalibrationOf(signal: ThresholdSignal, shadows: ShadowResponse[]) {
-  if (shadows.length === 0) throw new Error('Threshold attacks calibrate on shadow models, and none were trained.');
-  return thresholdCalibration(signal, shadows);
+      const probs = await cachedOn(a, `copy-probs:${label}:${P}`, () => p.probs(copies, set.n * P));
+      // Labels survive every API.
+      return applyOutputApi(probs, set.n * P, p.numClasses, api).predictedLabel;
+    },
+    gradNorms(who) {
+      const { p, set, label } = shadowOrTarget(who);
+      return cachedOn(a, `grad:${label}`, () => p.gradNorms(set.x, set.y, set.n));
+    },
+    rng: (label) => a.rng.fork(label),
+  };
 }
 
 /**
- * Runs every attack in `config.attack.names` against the cached artifacts. The API and attack
- * fields of `config` may differ from the ones the artifacts were trained with.
+ * Runs every attack in `config.attack.names` against the cached artifacts, in that order. The API
+ * and attack fields of `config` may differ from the ones the artifacts were trained with.
  */
 export async function runAttacks(a: Artifacts, config: ExperimentConfig): Promise<AttackOutcome[]> {
   const api = outputApiOf(config);
@@ -127,11 +84,11 @@ export async function runAttacks(a: Artifacts, config: ExperimentConfig): Promis
     labels: a.pool.y,
     isMember: a.shadows!.inMask.subarray(m * a.pool.n, (m + 1) * a.pool.n),
   }));
-  const withConfig: Artifacts = { ...a, config: { ...a.config, attack: config.attack, api: config.api } };
+  const ctx = attackContext({ ...a, config: { ...a.config, attack: config.attack, api: config.api } }, target, shadows);
   const outcomes: AttackOutcome[] = [];
   for (const name of config.attack.names) {
     try {
-      outcomes.push({ name, result: await runOne(name, withConfig, api, target, shadows) });
+      outcomes.push({ name, result: await ATTACK_PLUGIN[name].run(ctx) });
     } catch (err) {
       if (err instanceof AttackUnavailableError) outcomes.push({ name, unavailable: err.message });
       else throw err;
