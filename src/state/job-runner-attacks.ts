@@ -5,7 +5,7 @@
  * new reference model reruns only LiRA and RMIA, and a switched attack runs only itself. Loaded
  * on first use (dynamic import), so the page's first chunk stays small.
  */
-import { runAttacks, type AttackOutcome } from '../engine/experiment/attack-stage';
+import { runAttacks, type AttackOutcome } from '../core/experiment/attack-stage';
 import { assembleResult } from '../core/experiment/experiment-result';
 import type { Artifacts } from '../core/experiment/artifacts';
 import type { ExperimentConfig } from '../core/experiment/config';

@@ -7,7 +7,7 @@
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { Artifacts } from '../core/experiment/artifacts';
 import { trainingKey } from '../core/experiment/training-key';
-import type { AttackOutcome } from '../engine/experiment/attack-stage';
+import type { AttackOutcome } from '../core/experiment/attack-stage';
 import type { Predictor } from '../core/experiment/predictor';
 import type { Phase } from '../core/experiment/progress';
 import { assembleArtifacts, type GroupOutput, type ModelFacts } from '../core/experiment/task-assembly';

@@ -37,7 +37,7 @@ export interface AttackVariantSettings {
 export type ModelRef = 'target' | number;
 
 /**
- * Everything an attack may read, built by the engine's attack stage (engine/experiment/attack-stage.ts).
+ * Everything an attack may read, built by the attack stage (core/experiment/attack-stage.ts) over the worker's models.
  * Responses already went through the output API; the async parts query models on demand, and
  * the stage caches them, so two attacks asking for the same thing pay once.
  */

@@ -2,7 +2,7 @@
  * @fileoverview The attacks, in the order results are reported. Each lives in its own file under
  * plugins/ (see plugin.ts); adding an attack is its file, one line in ATTACK_PLUGINS, and its test.
  * The catalogue below (names, titles, needs), the schema rows of attack settings (schema.ts), the
- * controls (state/field-meta.ts, control-groups.ts, field-applies.ts) and the engine's attack stage
+ * controls (state/field-meta.ts, control-groups.ts, field-applies.ts) and the attack stage (core/experiment/attack-stage.ts)
  * all read this list.
  *
  * The names are part of the CLI's output contract (scripts read them), so they never change. The UI uses

@@ -6,7 +6,7 @@ export { FIELDS, fieldSpec, describeKind, type FieldSpec, type FieldKind } from 
 export { PRESETS, presetConfig, type Preset } from '../../core/experiment/presets';
 export { prepareExperiment, ensureShadows, ensureReferences, type PrepareOptions } from './prepare';
 export { attackExperiment, runExperiment } from './run';
-export { runAttacks, outputApiOf, type AttackOutcome } from './attack-stage';
+export { runAttacks, outputApiOf, type AttackOutcome } from '../../core/experiment/attack-stage';
 export { trainingKey, disposeArtifacts, type Artifacts } from '../../core/experiment/artifacts';
 export { privacyFor, defaultDelta, type PrivacyAccounting } from '../../core/experiment/recipe';
 export type { ExperimentResult, AttackReport, TargetReport } from '../../core/experiment/experiment-result';

@@ -4,7 +4,7 @@
  */
 import type { ExperimentConfig } from '../../core/experiment/config';
 import { disposeArtifacts, type Artifacts } from '../../core/experiment/artifacts';
-import { runAttacks } from './attack-stage';
+import { runAttacks } from '../../core/experiment/attack-stage';
 import { assembleResult, type ExperimentResult } from '../../core/experiment/experiment-result';
 import { assertMemoryFits, ensureReferences, ensureShadows, prepareExperiment, type PrepareOptions } from './prepare';
 import { needsReferences, needsShadows } from '../../core/experiment/needs';

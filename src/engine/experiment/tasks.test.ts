@@ -9,7 +9,7 @@ import { initNodeBackend } from '../../cli/tf-node';
 import { defaultConfig, mergeConfig, type ExperimentConfig } from '../../core/experiment/config';
 import { disposeArtifacts, type Artifacts } from '../../core/experiment/artifacts';
 import { prepareBase, prepareExperiment } from './prepare';
-import { runAttacks } from './attack-stage';
+import { runAttacks } from '../../core/experiment/attack-stage';
 import { assembleResult } from '../../core/experiment/experiment-result';
 import type { Predictor } from '../../core/experiment/predictor';
 import { runTrainingTask } from './tasks';

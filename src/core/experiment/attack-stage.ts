@@ -8,13 +8,13 @@
 import {
   apiPhi, applyOutputApi, AttackUnavailableError, perturbCopies, phiFromLogits,
   type AttackResult, type LabelledResponse, type ShadowResponse,
-} from '../../core/attacks/index';
-import type { AttackContext, ModelRef } from '../../core/attacks/plugin';
-import { ATTACK_PLUGIN, type AttackName } from '../../core/attacks/registry';
-import type { ExperimentConfig } from '../../core/experiment/config';
-import { cachedOn, type Artifacts, type RecordSet } from '../../core/experiment/artifacts';
-import type { Predictor } from '../../core/experiment/predictor';
-import { outputApiOf } from '../../core/experiment/output-api-of';
+} from '../attacks/index';
+import type { AttackContext, ModelRef } from '../attacks/plugin';
+import { ATTACK_PLUGIN, type AttackName } from '../attacks/registry';
+import type { ExperimentConfig } from './config';
+import { cachedOn, type Artifacts, type RecordSet } from './artifacts';
+import type { Predictor } from './predictor';
+import { outputApiOf } from './output-api-of';
 
 export { outputApiOf };
 
