@@ -4,7 +4,7 @@
  * backend's matMul peak, 16 shadow models batched vs sequential, and the cost of a DP-SGD step.
  */
 import { initNodeBackend } from '../../src/cli/tf-node';
-import { benchBatchedVsSequential, benchDpOverhead, benchTrainingThroughput } from '../../src/engine/train/bench';
+import { benchBatchedVsSequential, benchDpOverhead, benchTrainingThroughput } from './engine-steps';
 import { atLeast, atMost, report, type Figure, type Measure } from './figure';
 
 const throughput: Measure = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { liraAttack, liraCalibration, liraScores, type LiraReferences } from './lira';
 
-import { pairwiseAuc as auc } from '../testing/pairwise-auc';
+import { pairwiseAuc as auc } from '../../../tests/support/pairwise-auc';
 
 /**
  * φ = difficulty_i + 2·IN + N(0, 1): OUT mean 0 and IN mean 2 around each record's own difficulty,

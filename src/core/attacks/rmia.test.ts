@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { rmiaAttack, rmiaCalibration, rmiaScores, rmiaTuneA, RMIA_A_GRID, type RmiaReferences } from './rmia';
 
-import { pairwiseAuc as auc } from '../testing/pairwise-auc';
+import { pairwiseAuc as auc } from '../../../tests/support/pairwise-auc';
 
 /**
  * A small hand-made case: 3 reference models, 5 candidates, 4 population samples. Every candidate

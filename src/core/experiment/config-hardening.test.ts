@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, mergeConfig, parseFieldValue, readField, validateConfig, withField } from './config';
 import { fieldSpec } from './schema';
 
-import { configError } from '../testing/config-error';
+import { configError } from '../../../tests/support/config-error';
 
 const proto = Object.prototype as unknown as Record<string, unknown>;
 

@@ -10,7 +10,7 @@ import { disposeArtifacts, type Artifacts } from '../../core/experiment/artifact
 import { initNodeBackend } from '../../cli/tf-node';
 import { attackerAugmenter, augmenterFor } from '../../core/experiment/recipe';
 import { trainingKey } from '../../core/experiment/artifacts';
-import { configError } from '../../core/testing/config-error';
+import { configError } from '../../../tests/support/config-error';
 import { generateDataset } from '../../core/data/generate';
 import { Rng } from '../../core/rng';
 

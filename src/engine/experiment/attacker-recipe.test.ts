@@ -9,7 +9,7 @@ import { prepareExperiment } from './prepare';
 import { disposeArtifacts, trainingKey, type Artifacts } from '../../core/experiment/artifacts';
 import { initNodeBackend } from '../../cli/tf-node';
 import { attackerOptions, attackerSpec, modelSpecFor, trainOptionsFor } from '../../core/experiment/recipe';
-import { configError } from '../../core/testing/config-error';
+import { configError } from '../../../tests/support/config-error';
 import { generateDataset } from '../../core/data/generate';
 import { Rng } from '../../core/rng';
 

@@ -8,7 +8,7 @@ import { FIELDS } from '../../core/experiment/schema';
 import { PRESETS, presetConfig } from '../../core/experiment/presets';
 import { trainingKey } from '../../core/experiment/artifacts';
 
-import { configError } from '../../core/testing/config-error';
+import { configError } from '../../../tests/support/config-error';
 
 describe('defaults', () => {
   it('validate unchanged, and every schema field has its default', () => {

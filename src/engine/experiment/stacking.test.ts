@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../cli/tf-node';
 import type { MlpSpec, TrainingSet } from '../../core/models/types';
 import { Rng } from '../../core/rng';
-import { BASE_OPTIONS, randomLabelSet } from '../../core/train/fixtures';
+import { BASE_OPTIONS, randomLabelSet } from '../../../tests/support/train-fixtures';
 import { disjointParts, stackFeatures } from '../../core/defenses/stacking';
 import { defaultConfig, mergeConfig, validateConfig } from '../../core/experiment/config';
 import { rowsPerModel } from '../../core/experiment/recipe';

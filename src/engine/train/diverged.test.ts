@@ -11,7 +11,7 @@ import { Rng } from '../../core/rng';
 import { trainCnn } from '../models/cnn';
 import { runExperiment } from '../experiment/run';
 import { mergeConfig, defaultConfig } from '../../core/experiment/config';
-import { BASE_OPTIONS, prototypeTask } from '../../core/train/fixtures';
+import { BASE_OPTIONS, prototypeTask } from '../../../tests/support/train-fixtures';
 import { TrainingDivergedError } from '../../core/train/diverged';
 import { trainModels } from './index';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../cli/tf-node';
 import type { MlpSpec, TrainOptions, TrainingData } from '../../core/models/types';
 import { Rng } from '../../core/rng';
-import { BASE_OPTIONS, prototypeTask } from '../../core/train/fixtures';
+import { BASE_OPTIONS, prototypeTask } from '../../../tests/support/train-fixtures';
 import { trainModel } from './index';
 
 beforeAll(async () => {

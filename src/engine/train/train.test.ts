@@ -4,7 +4,7 @@ import { initNodeBackend } from '../../cli/tf-node';
 import { CancelledError } from '../../core/abort';
 import type { Augmenter, EpochReport, EvalResult, MlpSpec, TrainOptions, TrainingData, TrainingSet } from '../../core/models/types';
 import { Rng } from '../../core/rng';
-import { BASE_OPTIONS, prototypeTask, randomLabelSet } from '../../core/train/fixtures';
+import { BASE_OPTIONS, prototypeTask, randomLabelSet } from '../../../tests/support/train-fixtures';
 import { evaluateSets } from './evaluate';
 import { resolveStrategy, trainModel, trainModels, type MlpModel } from './index';
 import { disposeParams, initParams, sliceModel } from './mlp-params';

@@ -1,6 +1,6 @@
 /**
  * @fileoverview Micro-benchmarks of the training engine, called by the benchmark script
- * (tests/bench). The workload: a 600→128→50 relu MLP, Adam, batch 64.
+ * (tests/bench/training.ts). The workload: a 600→128→50 relu MLP, Adam, batch 64.
  *
  * Each function times raw training steps (no per-epoch evaluation) after a warm-up, on the
  * active tfjs backend; pass `backend` to switch first (it must already be registered, e.g. by
@@ -10,14 +10,14 @@
  * All tensors are freed before returning.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { DpSgdOptions, MlpSpec } from '../../core/models/types';
-import { Rng } from '../../core/rng';
-import { buildBatch, epochSchedule } from '../../core/train/batches';
-import { DpNoise } from './dp-sgd';
-import { countParams, disposeParams, initParams, type MlpParams } from './mlp-params';
-import { Optimizer } from './optimizers';
-import { StepBuffers, trainStep, type StepSettings } from './step';
-import { defaultStrategy, type TrainingStrategy } from './strategy';
+import type { DpSgdOptions, MlpSpec } from '../../src/core/models/types';
+import { Rng } from '../../src/core/rng';
+import { buildBatch, epochSchedule } from '../../src/core/train/batches';
+import { DpNoise } from '../../src/engine/train/dp-sgd';
+import { countParams, disposeParams, initParams, type MlpParams } from '../../src/engine/train/mlp-params';
+import { Optimizer } from '../../src/engine/train/optimizers';
+import { StepBuffers, trainStep, type StepSettings } from '../../src/engine/train/step';
+import { defaultStrategy, type TrainingStrategy } from '../../src/engine/train/strategy';
 
 const SPEC: MlpSpec = { type: 'mlp', inputDim: 600, hidden: [128], activation: 'relu', numClasses: 50 };
 const BATCH = 64;

@@ -2,8 +2,8 @@
  * @fileoverview Small seeded datasets and option presets for the training engine's tests and
  * benchmarks. They stand alone so the engine can be exercised without the data module.
  */
-import type { TrainOptions, TrainingData } from '../models/types';
-import { Rng } from '../rng';
+import type { TrainOptions, TrainingData } from '../../src/core/models/types';
+import { Rng } from '../../src/core/rng';
 
 /** Plain Adam training, no defenses: the baseline the tests vary one field at a time. */
 export const BASE_OPTIONS: TrainOptions = {

@@ -2,7 +2,7 @@
  * @fileoverview Test support: catch the ConfigError a call throws, failing the test otherwise.
  */
 import { expect } from 'vitest';
-import { ConfigError } from '../experiment/config';
+import { ConfigError } from '../../src/core/experiment/config';
 
 /** The ConfigError `fn` throws (fails the test if it throws nothing or something else). */
 export function configError(fn: () => unknown): ConfigError {
