@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfigParams, writeConfigParams } from './url-config';
+import { readConfigParams, sweepVariantFromSearch, writeConfigParams } from './url-config';
 import { defaultConfig, withField } from '../core/experiment/config';
 import { presetConfig } from '../core/experiment/presets';
 
@@ -33,5 +33,15 @@ describe('config in the URL', () => {
     const { config, problems } = readConfigParams(new URLSearchParams('model.type=cnn'));
     expect(config).toEqual(defaultConfig());
     expect(problems.join(' ')).toMatch(/cnn needs an image dataset/);
+  });
+});
+
+describe('sweepVariantFromSearch', () => {
+  it('picks the tiny sweep only for sweep=tiny', () => {
+    expect(sweepVariantFromSearch('?sweep=tiny&backend=wasm')).toBe('tiny');
+    expect(sweepVariantFromSearch('?a=1&sweep=tiny')).toBe('tiny');
+    expect(sweepVariantFromSearch('?sweep=huge')).toBe('full');
+    expect(sweepVariantFromSearch('?nosweep=tiny')).toBe('full');
+    expect(sweepVariantFromSearch('')).toBe('full');
   });
 });

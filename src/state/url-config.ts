@@ -5,6 +5,7 @@
  */
 import { ConfigError, defaultConfig, parseFieldValue, readField, validateConfig, type ExperimentConfig } from '../core/experiment/config';
 import { FIELDS, fieldSpec } from '../core/experiment/schema';
+import type { SweepVariant } from '../core/experiment/sweep';
 
 /** Query parameters that are not config fields (the app's own switches). */
 const APP_PARAMS = new Set(['backend', 'present', 'embed', 'preset', 'lock', 'show', 'faults', 'sweep', 'controls']);
@@ -59,4 +60,9 @@ export function readConfigParams(params: URLSearchParams, base: ExperimentConfig
     patch = JSON.parse(JSON.stringify(base));
     return { config: validateConfig(patch), problems: [...problems, `The settings in the link did not fit together (${reasons}), so the defaults are used.`] };
   }
+}
+
+/** `?sweep=tiny` picks the cheat sheet's tiny sweep (tests, slow machines); anything else the full one. */
+export function sweepVariantFromSearch(search: string): SweepVariant {
+  return new URLSearchParams(search).get('sweep') === 'tiny' ? 'tiny' : 'full';
 }

@@ -76,12 +76,6 @@ export function sweepDefinition(variant: SweepVariant = 'full', base: SweepDefin
   return { ...base, id: `${base.id}-tiny`, patch: deepMerge(base.patch, TINY_PATCH) };
 }
 
-/** `?sweep=tiny` picks the tiny sweep; anything else the full one. Pure. */
-export function sweepVariantFromSearch(search: string): SweepVariant {
-  // Core has no DOM lib (no URLSearchParams), and this one flag needs no more than a match.
-  return /(?:^\??|&)sweep=tiny(?:&|$)/.test(search) ? 'tiny' : 'full';
-}
-
 /** One validated config per step, in order. Throws ConfigError if a patch does not fit. Pure. */
 export function sweepConfigs(def: SweepDefinition): { key: string; label: string; short: string; config: ExperimentConfig }[] {
   const base = mergeConfig(presetConfig(def.preset), def.patch);
