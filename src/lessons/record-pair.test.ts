@@ -33,6 +33,15 @@ describe('the running example: John Doe and Jane Smith', () => {
     expect(pairVerdicts(result(2.8, 0.7), attack('lira', null)).map((v) => v.flagged)).toEqual([false, false]);
   });
 
+  it('leaves the FPR unknown (null, never 0%) when the result lacks it for that attack', () => {
+    const r = result(2.8, 0.7);
+    const missing = { ...r, records: r.records.map((x) => ({ ...x, fprAtScore: {} })) } as LessonResult;
+    expect(pairVerdicts(missing, attack('lira', 0.5)).map((v) => v.fpr)).toEqual([null, null]);
+    const out: Record<string, number | string | null> = {};
+    pairFacts(missing, attack('lira', 0.5), out);
+    expect(out['johnDoe.fpr']).toBeNull();
+  });
+
   it('leaves out a patient the result does not hold', () => {
     const r = { ...result(1, 0), records: result(1, 0).records.filter((x) => x.name !== 'Jane Smith') } as LessonResult;
     expect(pairVerdicts(r, attack('lira', 0.5)).map((v) => v.name)).toEqual(['John Doe']);

@@ -23,8 +23,8 @@ export interface PatientVerdict {
   readonly threshold: number | null;
   /** score ≥ threshold: the attack says "member". */
   readonly flagged: boolean;
-  /** The share of non-members scoring at least as high (the FPR a verdict on this record costs). */
-  readonly fpr: number;
+  /** The share of non-members scoring at least as high (the FPR a verdict on this record costs); null when the result lacks it. */
+  readonly fpr: number | null;
   /** Whether the verdict matches the truth. */
   readonly correct: boolean;
 }
@@ -44,7 +44,7 @@ export function patientVerdict(r: LessonResult, attack: LessonAttack, who: (type
   return {
     name: who.name, key: who.key, member: rec.member, confidence: rec.probs[rec.label],
     diagnosis: r.classNames[rec.label] ?? String(rec.label), score, threshold: attack.threshold, flagged,
-    fpr: rec.fprAtScore[attack.name] ?? 0, correct: flagged === rec.member,
+    fpr: rec.fprAtScore[attack.name] ?? null, correct: flagged === rec.member,
   };
 }
 
