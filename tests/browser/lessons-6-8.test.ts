@@ -133,7 +133,10 @@ describe('lessons 6 and 8', () => {
     await page.goto(`${session.server.url}/#/lessons/08-augmentation-ensembles`);
     const informed = page.locator('[data-testid="widget"][data-id="w3"]');
     await expect.poll(() => informed.locator('[data-testid="variant-attacks-table"] tbody tr').count(), { timeout: 30_000 }).toBe(5);
-    expect(await informed.locator('tbody').textContent()).toContain('attacker trains without it');
+    expect(await informed.locator('[data-testid="variant-attacks-table"] tbody').textContent()).toContain('attacker trains without it');
+    // John's and Jane's cards follow the same five models.
+    expect(await informed.getByTestId('pair-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual(['John Doe', 'Jane Smith']);
+    expect(await informed.getByTestId('pair-card').first().locator('tbody tr').count()).toBe(5);
     // "Attacker copies the augmentation" means nothing while the target trains without augmentation.
     await informed.getByTestId('controls').waitFor();
     expect(await informed.locator('#field-attack-knowsAugmentation').count()).toBe(0);
