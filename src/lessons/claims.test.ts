@@ -9,7 +9,7 @@ import { loadLessonsFromDisk } from '../cli/commands/cache';
 import { checkComparison, checkDpBound, widgetFacts } from './facts';
 import { configFacts } from './config-facts';
 import { PLACEHOLDER_SOURCE, parsePlaceholder } from './placeholders';
-import { presetConfig } from '../core/experiment/presets';
+import { presetConfig } from './presets';
 import { fieldSpec } from '../core/experiment/schema';
 import { applySet, cachePlan, sameConfig } from './variants';
 import type { CacheFile } from './result';

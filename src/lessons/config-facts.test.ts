@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configFacts } from './config-facts';
-import { presetConfig } from '../core/experiment/presets';
+import { presetConfig } from './presets';
 import { applySet } from './variants';
 
 describe('configFacts', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMBED_CACHE_PLANS, cachedResultFor, hasCachedResult } from './embed-cache';
-import { PRESETS, presetConfig } from '../core/experiment/presets';
+import { PRESETS, presetConfig } from './presets';
 import { withField } from '../core/experiment/config';
 import { applySet, sameConfig } from './variants';
 import type { CacheFile } from './result';

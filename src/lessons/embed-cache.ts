@@ -4,7 +4,7 @@
  * the cached result that matches a config exactly, so an embed draws its first figure at once and
  * live training takes over. Pure.
  */
-import { presetConfig } from '../core/experiment/presets';
+import { presetConfig } from './presets';
 import type { ExperimentConfig } from '../core/experiment/config';
 import type { VariantSpec } from './blocks';
 import type { CacheFile, LessonResult } from './result';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embedCode, embedSrc } from './embed-link';
-import { presetConfig } from '../core/experiment/presets';
+import { presetConfig } from '../lessons/presets';
 import { withField } from '../core/experiment/config';
 import { readConfigParams } from './url-config';
 

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../cli/tf-node';
 import { mergeConfig, withField } from '../core/experiment/config';
-import { presetConfig } from '../core/experiment/presets';
+import { presetConfig } from '../lessons/presets';
 import { runExperiment } from '../engine/experiment/run';
 import { createWorkerApi } from '../workers/worker-api';
 import type { WorkerHandle, WorkerPool } from './job-runner-pool';

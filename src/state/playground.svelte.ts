@@ -7,7 +7,7 @@ import type { DatasetName } from '../core/data/generate';
 import type { CsvSummary } from '../workers/csv-session';
 // Not the experiment barrel: it re-exports the training stage, which would pull TensorFlow.js into the page.
 import { defaultConfig, mergeConfig, withField, type ExperimentConfig } from '../core/experiment/config';
-import { presetConfig } from '../core/experiment/presets';
+import { presetConfig } from '../lessons/presets';
 import { trainingKey } from '../core/experiment/training-key';
 import type { ProgressEvent, TargetEpoch } from '../core/experiment/progress';
 import type { PlaygroundResult } from '../core/experiment/playground-view';

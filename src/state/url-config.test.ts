@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfigParams, sweepVariantFromSearch, writeConfigParams } from './url-config';
 import { defaultConfig, withField } from '../core/experiment/config';
-import { presetConfig } from '../core/experiment/presets';
+import { presetConfig } from '../lessons/presets';
 
 describe('config in the URL', () => {
   it('writes only the fields that differ from the defaults', () => {

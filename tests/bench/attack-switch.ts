@@ -4,7 +4,8 @@
  */
 import { atMost, now, report, type Measure } from './figure';
 import { initNodeBackend } from '../../src/cli/tf-node';
-import { attackExperiment, disposeArtifacts, mergeConfig, prepareExperiment, presetConfig } from '../../src/engine/experiment/index';
+import { attackExperiment, disposeArtifacts, mergeConfig, prepareExperiment } from '../../src/engine/experiment/index';
+import { presetConfig } from '../../src/lessons/presets';
 
 const attackSwitch: Measure = {
   name: 'attack-switch',

@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initNodeBackend } from '../../src/cli/tf-node';
-import { mergeConfig, PRESETS, presetConfig, runExperiment, withField, type ExperimentConfig } from '../../src/engine/experiment/index';
+import { mergeConfig, runExperiment, withField, type ExperimentConfig } from '../../src/engine/experiment/index';
+import { PRESETS, presetConfig } from '../../src/lessons/presets';
 import { needsReferences, needsShadows } from '../../src/core/experiment/needs';
 import { atMost, now, report, type Figure, type Measure } from './figure';
 

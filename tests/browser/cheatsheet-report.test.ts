@@ -11,7 +11,7 @@ import type { Download, Page } from 'playwright-core';
 import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
 import { pngDimensions } from '../../src/components/charts/export';
-import { CHEAT_SHEET_SWEEP } from '../../src/core/experiment/sweep';
+import { CHEAT_SHEET_SWEEP } from '../../src/state/cheat-sheet-sweep';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { useAppSession } from './support/session';
 import { watchPage } from './support/page-watch';
 import { initNodeBackend } from '../../src/cli/tf-node';
-import { presetConfig } from '../../src/core/experiment/presets';
+import { presetConfig } from '../../src/lessons/presets';
 import { withField } from '../../src/core/experiment/config';
 import { runExperiment } from '../../src/engine/experiment/run';
 

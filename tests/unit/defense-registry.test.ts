@@ -9,7 +9,8 @@ import { DEFENSES, DEFENSE_FIELDS, defenseField } from '../../src/core/defenses/
 import { FIELDS, fieldSpec } from '../../src/core/experiment/schema';
 import { defaultConfig, mergeConfig, readField } from '../../src/core/experiment/config';
 import { trainOptionsFor } from '../../src/core/experiment/recipe';
-import { CHEAT_SHEET_SWEEP, sweepConfigs } from '../../src/core/experiment/sweep';
+import { sweepConfigs } from '../../src/core/experiment/sweep';
+import { CHEAT_SHEET_SWEEP } from '../../src/state/cheat-sheet-sweep';
 import { LABELS } from '../../src/state/field-meta';
 import { CONTROL_GROUPS } from '../../src/state/control-groups';
 

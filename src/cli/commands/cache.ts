@@ -12,8 +12,9 @@ import type { Command } from './types';
 import { UsageError } from '../args';
 import { initNodeBackend } from '../tf-node';
 import {
-  attackExperiment, disposeArtifacts, prepareExperiment, presetConfig, trainingKey, type Artifacts, type ExperimentConfig,
+  attackExperiment, disposeArtifacts, prepareExperiment, trainingKey, type Artifacts, type ExperimentConfig,
 } from '../../engine/experiment/index';
+import { presetConfig } from '../../lessons/presets';
 import { toPlaygroundResult } from '../../core/experiment/playground-view';
 import { metaSampleOf } from '../lesson-meta';
 import { readCatalog, type Catalog } from '../../lessons/catalog';

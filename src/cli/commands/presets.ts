@@ -1,5 +1,5 @@
 import type { Command } from './types';
-import { PRESETS } from '../../core/experiment/presets';
+import { PRESETS } from '../../lessons/presets';
 
 export const presetsCommand: Command = {
   name: 'presets',

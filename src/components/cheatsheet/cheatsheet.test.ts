@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHEAT_SHEET_SWEEP, sweepCacheKey, sweepDefinition, type SweepRow } from '../../core/experiment/sweep';
+import { sweepCacheKey, type SweepRow } from '../../core/experiment/sweep';
+import { CHEAT_SHEET_SWEEP, cheatSheetSweep } from '../../state/cheat-sheet-sweep';
 import { defenseNote } from './defense-notes';
 import { readSweepCache, sweepReference, writeSweepCache, type CachedSweep } from './sweep-cache';
 import { safeStore, type SafeStore } from '../../state/storage';
@@ -34,7 +35,7 @@ describe('sweep cache', () => {
     expect([...store.data.keys()]).toEqual([sweepCacheKey(CHEAT_SHEET_SWEEP)]);
     expect(readSweepCache(store, CHEAT_SHEET_SWEEP)).toEqual(cached);
     // A different definition (the tiny sweep) does not see it.
-    expect(readSweepCache(store, sweepDefinition('tiny'))).toBeNull();
+    expect(readSweepCache(store, cheatSheetSweep('tiny'))).toBeNull();
   });
 
   it('ignores damaged or foreign entries and survives a storage that throws', () => {

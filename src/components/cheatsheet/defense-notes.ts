@@ -3,7 +3,7 @@
  * for), keyed by sweep step. The text lives with each defense (src/core/defenses) and reaches the
  * table through the sweep's steps; the numbers are always measured.
  */
-import { CHEAT_SHEET_SWEEP } from '../../core/experiment/sweep';
+import { CHEAT_SHEET_SWEEP } from '../../state/cheat-sheet-sweep';
 import type { CheatSheetNote } from '../../core/defenses/types';
 
 /** The text of one row. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shownControls } from './widget-controls';
-import { presetConfig } from '../../core/experiment/presets';
+import { presetConfig } from '../../lessons/presets';
 import { applySet } from '../../lessons/variants';
 
 const controls = [{ path: 'train.augmentation' }, { path: 'attack.knowsAugmentation' }];

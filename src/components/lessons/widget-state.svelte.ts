@@ -4,7 +4,7 @@
  * replaces the cached one for the same config; a changed config shows the last result as stale.
  */
 import { withField, type ExperimentConfig } from '../../core/experiment/config';
-import { presetConfig } from '../../core/experiment/presets';
+import { presetConfig } from '../../lessons/presets';
 import type { WidgetSpec } from '../../lessons/blocks';
 import { widgetFacts, type Facts } from '../../lessons/facts';
 import { configFacts } from '../../lessons/config-facts';

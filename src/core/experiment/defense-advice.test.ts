@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, mergeConfig } from './config';
 import { defenseAdvice, VACUOUS_AT_1PCT_EPSILON } from './defense-advice';
-import { presetConfig } from './presets';
+import { PLAYGROUND_PRESETS, configOfPreset } from './presets';
+
+const presetConfig = (name: string) => configOfPreset(PLAYGROUND_PRESETS, name);
 
 const withPatch = (patch: Record<string, unknown>, base = defaultConfig()) => mergeConfig(base, patch);
 const defenses = (patch: Record<string, unknown>, base = defaultConfig()) => defenseAdvice(withPatch(patch, base)).map((n) => n.defense);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeConfig, validateConfig, withField } from './config';
-import { PRESETS, presetConfig } from './presets';
+import { PRESETS, presetConfig } from '../../lessons/presets';
 import { planSplit } from './split-sizes';
 import { Rng } from '../rng';
 import { generateDataset } from '../data/generate';

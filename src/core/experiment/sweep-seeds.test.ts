@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHEAT_SHEET_SWEEP, sweepCacheKey, type SweepRow } from './sweep';
+import { sweepCacheKey, type SweepRow } from './sweep';
+import { CHEAT_SHEET_SWEEP } from '../../state/cheat-sheet-sweep';
 import { combineSeedRows, stepSeeds, withSeeds } from './sweep-seeds';
 import { spread } from './repeat';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHEAT_SHEET_SWEEP, summarizeSweepRun, sweepCacheKey, sweepConfigs, sweepDefinition } from './sweep';
+import { summarizeSweepRun, sweepCacheKey, sweepConfigs } from './sweep';
+import { CHEAT_SHEET_SWEEP, cheatSheetSweep } from '../../state/cheat-sheet-sweep';
 
 describe('cheat-sheet sweep', () => {
   it('has every defense of the cheat sheet, on one seed and one dataset', () => {
@@ -20,8 +21,8 @@ describe('cheat-sheet sweep', () => {
   });
 
   it('shrinks every size in the tiny variant and keeps the defenses', () => {
-    const tiny = sweepConfigs(sweepDefinition('tiny'));
-    const full = sweepConfigs(sweepDefinition('full'));
+    const tiny = sweepConfigs(cheatSheetSweep('tiny'));
+    const full = sweepConfigs(cheatSheetSweep('full'));
     expect(tiny.map((c) => c.key)).toEqual(full.map((c) => c.key));
     for (let i = 0; i < tiny.length; i++) {
       expect(tiny[i].config.split.targetMembers).toBeLessThan(full[i].config.split.targetMembers);
@@ -30,9 +31,9 @@ describe('cheat-sheet sweep', () => {
   });
 
   it('keys the cache by the definition', () => {
-    const full = sweepCacheKey(sweepDefinition('full'));
+    const full = sweepCacheKey(cheatSheetSweep('full'));
     expect(full).toMatch(/^mia-sweep:cheat-sheet-v2:[0-9a-f]{8}$/);
-    expect(sweepCacheKey(sweepDefinition('tiny'))).not.toBe(full);
+    expect(sweepCacheKey(cheatSheetSweep('tiny'))).not.toBe(full);
     const changed = { ...CHEAT_SHEET_SWEEP, patch: { ...CHEAT_SHEET_SWEEP.patch, seed: 2 } };
     expect(sweepCacheKey(changed).split(':')[2]).not.toBe(full.split(':')[2]);
   });

@@ -3,8 +3,8 @@
  * defense, all on the same data and seed, so the rows differ only in the defense. The browser runs
  * the configs one after another; `summarizeSweepRun` keeps the few numbers the table needs. Pure.
  */
-import { mergeConfig, type ExperimentConfig } from './config';
-import { presetConfig } from './presets';
+import { defaultConfig, mergeConfig, type ExperimentConfig } from './config';
+import type { Preset } from './presets';
 import type { SweepRowSpread } from './sweep-seeds';
 import { DEFENSES } from '../defenses/registry';
 import type { CheatSheetNote } from '../defenses/types';
@@ -39,7 +39,9 @@ const NO_DEFENSE: SweepStep = {
 export interface SweepDefinition {
   /** Names the sweep in caches and reports; changes whenever the definition does. */
   readonly id: string;
+  /** The base preset's name (for the reader) and its patch over defaultConfig(). */
   readonly preset: string;
+  readonly base: Record<string, unknown>;
   readonly patch: Record<string, unknown>;
   readonly steps: readonly SweepStep[];
   /** Seeds each step is measured with (s, s + 1, …; default 1): see sweep-seeds.ts. */
@@ -50,17 +52,19 @@ export interface SweepDefinition {
 export type SweepVariant = 'full' | 'tiny';
 
 /**
- * The cheat sheet: the lesson-defenses patient model (200 members, a 2×64 MLP trained to 100%
- * train accuracy) attacked by the loss threshold, the shadow-model attack and LiRA. One row with no
- * defense, then each defense's rows (src/core/defenses, in registry order). About a minute on
- * wasm: each row trains a target, 2 shadow models and 8 reference models.
+ * The cheat sheet on `base`, which is the lesson-defenses patient model (200 members, a 2×64 MLP
+ * trained to 100% train accuracy; a lesson preset, so src/state/cheat-sheet-sweep.ts passes it in)
+ * attacked by the loss threshold, the shadow-model attack and LiRA. One row with no defense, then
+ * each defense's rows (src/core/defenses, in registry order). About a minute on wasm: each row
+ * trains a target, 2 shadow models and 8 reference models. Pure.
  */
-export const CHEAT_SHEET_SWEEP: SweepDefinition = {
+export const cheatSheetSweepOn = (base: Preset): SweepDefinition => ({
   id: 'cheat-sheet-v2',
-  preset: 'lesson-defenses',
+  preset: base.name,
+  base: base.patch,
   patch: { seed: 1, attack: { names: ['loss-threshold', 'shadow-model', 'lira-online'], shadows: 2, references: 8 } },
   steps: [NO_DEFENSE, ...DEFENSES.flatMap((d) => d.sweep)],
-};
+});
 
 /** What `tiny` lays over the base: a few seconds per row, for browser tests. */
 const TINY_PATCH = {
@@ -71,14 +75,14 @@ const TINY_PATCH = {
 };
 
 /** The sweep at `variant` size. Pure. */
-export function sweepDefinition(variant: SweepVariant = 'full', base: SweepDefinition = CHEAT_SHEET_SWEEP): SweepDefinition {
+export function sweepDefinition(variant: SweepVariant, base: SweepDefinition): SweepDefinition {
   if (variant === 'full') return base;
   return { ...base, id: `${base.id}-tiny`, patch: deepMerge(base.patch, TINY_PATCH) };
 }
 
 /** One validated config per step, in order. Throws ConfigError if a patch does not fit. Pure. */
 export function sweepConfigs(def: SweepDefinition): { key: string; label: string; short: string; config: ExperimentConfig }[] {
-  const base = mergeConfig(presetConfig(def.preset), def.patch);
+  const base = mergeConfig(mergeConfig(defaultConfig(), def.base), def.patch);
   return def.steps.map((s) => ({ key: s.key, label: s.label, short: s.short, config: mergeConfig(base, s.patch) }));
 }
 

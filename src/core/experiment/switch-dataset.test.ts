@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { switchDataset } from './switch-dataset';
-import { presetConfig } from './presets';
+import { PLAYGROUND_PRESETS, configOfPreset } from './presets';
+
+const presetConfig = (name: string) => configOfPreset(PLAYGROUND_PRESETS, name);
 import { defaultConfig } from './config';
 
 describe('switchDataset', () => {

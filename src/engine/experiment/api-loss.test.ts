@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../cli/tf-node';
-import { presetConfig } from '../../core/experiment/presets';
+import { presetConfig } from '../../lessons/presets';
 import { mergeConfig, type ExperimentConfig } from '../../core/experiment/config';
 import { prepareExperiment } from './prepare';
 import { attackExperiment } from './run';

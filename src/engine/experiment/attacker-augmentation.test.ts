@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, mergeConfig, withField } from '../../core/experiment/config';
-import { presetConfig } from '../../core/experiment/presets';
+import { presetConfig } from '../../lessons/presets';
 import { prepareExperiment } from './prepare';
 import { disposeArtifacts, type Artifacts } from '../../core/experiment/artifacts';
 import { initNodeBackend } from '../../cli/tf-node';

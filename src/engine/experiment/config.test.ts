@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, mergeConfig, validateConfig, withField, type ExperimentConfig } from '../../core/experiment/config';
 import { FIELDS } from '../../core/experiment/schema';
-import { PRESETS, presetConfig } from '../../core/experiment/presets';
+import { PRESETS, presetConfig } from '../../lessons/presets';
 import { trainingKey } from '../../core/experiment/artifacts';
 
 import { configError } from '../../../tests/support/config-error';

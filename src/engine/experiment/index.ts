@@ -3,7 +3,7 @@
  */
 export * from '../../core/experiment/config';
 export { FIELDS, fieldSpec, describeKind, type FieldSpec, type FieldKind } from '../../core/experiment/schema';
-export { PRESETS, presetConfig, type Preset } from '../../core/experiment/presets';
+export { PLAYGROUND_PRESETS, configOfPreset, type Preset } from '../../core/experiment/presets';
 export { prepareExperiment, ensureShadows, ensureReferences, type PrepareOptions } from './prepare';
 export { attackExperiment, runExperiment } from './run';
 export { runAttacks, outputApiOf, type AttackOutcome } from '../../core/experiment/attack-stage';

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../cli/tf-node';
 import { ConfigError, defaultConfig, mergeConfig, validateConfig, withField } from '../../core/experiment/config';
-import { PRESETS, presetConfig } from '../../core/experiment/presets';
+import { PRESETS, presetConfig } from '../../lessons/presets';
 import { estimateMemory, generatedShape, MEMORY_LIMIT_BYTES } from '../../core/experiment/memory-budget';
 import { disposeArtifacts } from '../../core/experiment/artifacts';
 import { prepareExperiment } from './prepare';

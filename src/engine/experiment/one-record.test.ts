@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../cli/tf-node';
-import { presetConfig } from '../../core/experiment/presets';
+import { presetConfig } from '../../lessons/presets';
 import { withField } from '../../core/experiment/config';
 import { oneRecordEffect } from './one-record';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { prepareBase } from './prepare';
-import { presetConfig } from '../../core/experiment/presets';
+import { presetConfig } from '../../lessons/presets';
 import { mergeConfig } from '../../core/experiment/config';
 import { splitForExperiment } from '../../core/data/splits';
 import { resolveDataset } from '../../core/experiment/recipe';
