@@ -6,7 +6,7 @@
  */
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import katex from 'katex';
-import { deferInlineStyles, escapeHtml, slugify } from './html';
+import { deferInlineStyles, escapeHtml, slugify } from './html-text';
 import { LessonFormatError } from './front-matter';
 import { PLACEHOLDER_SOURCE, parsePlaceholder, type PlaceholderRef } from './placeholders';
 import type { GlossToken } from './glossary';

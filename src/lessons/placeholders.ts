@@ -3,7 +3,7 @@
  * its current result and a format. The renderer leaves the `{{…}}` in its HTML; fillPlaceholders
  * swaps in the formatted value whenever the result changes (cached or live). Pure.
  */
-import { escapeHtml } from './html';
+import { escapeHtml } from './html-text';
 
 /** The formats a placeholder may ask for. */
 export const FORMATS = ['pct', 'prob', 'prob3', 'num', 'int', 'eps', 'x', 'text'] as const;
