@@ -9,7 +9,6 @@ import type { Artifacts } from '../core/experiment/artifacts';
 import { trainingKey } from '../core/experiment/training-key';
 import type { AttackOutcome } from '../core/experiment/attack-stage';
 import type { Predictor } from '../core/experiment/predictor';
-import type { Phase } from '../core/experiment/progress';
 import { assembleArtifacts, type GroupOutput, type ModelFacts } from '../core/experiment/task-assembly';
 import { groupSizes, planTasks, runnableAttacks, type TaskSpec } from '../core/experiment/task-plan';
 import type { TaskProgress } from '../engine/experiment/tasks';
@@ -19,6 +18,7 @@ import type { PlaygroundResult } from '../core/experiment/playground-view';
 import type { MetaSample } from '../lessons/result';
 import type { WorkerHandle } from './job-runner-pool';
 import { etaSeconds } from './eta';
+import { ProgressThrottle } from './progress-throttle';
 import { jobCounts, jobFraction, jobPhase, PHASE_LABELS, type JobSnapshot } from './job-progress';
 import { JobCancelledError, ModelsLostError, loadAttacks, type JobRequest } from './job-runner-types';
 
@@ -64,10 +64,7 @@ export class TrainingJob {
   private readonly cache = new Map<string, unknown>();
   private readonly memo = new Map<string, AttackOutcome>();
   private targetEpochs = 0;
-  private epochBuffer: NonNullable<TaskProgress['targetEpoch']>[] = [];
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastFlush = 0;
-  private lastPhase: Phase | null = null;
+  private readonly progress = new ProgressThrottle<NonNullable<TaskProgress['targetEpoch']>>(PROGRESS_EVERY_MS, () => jobPhase(this.snapshot()), (epoch) => this.report(epoch));
   private finished: { resolve: (r: PlaygroundResult) => void; reject: (e: Error) => void } | null = null;
   private partial: { running: boolean; again: boolean; lastAt: number } = { running: false, again: false, lastAt: 0 };
 
@@ -290,35 +287,8 @@ export class TrainingJob {
     return { state: this.state, sizes: this.sizes, targetDone: this.target !== null, groups: this.groups, running: [...this.running].map(([spec, r]) => [spec, r] as const) };
   }
 
-  private phase(): Phase {
-    return jobPhase(this.snapshot());
-  }
-
-  /**
-   * Reports progress, at most every PROGRESS_EVERY_MS: the workers finish epochs far faster than a
-   * page needs to redraw (dozens a second across the pool), and on a 2-core machine every redraw
-   * takes CPU from training. Target epochs are buffered and all delivered, in order, at the flush.
-   */
   private emit(targetEpoch?: TaskProgress['targetEpoch']): void {
-    if (targetEpoch) this.epochBuffer.push(targetEpoch);
-    // A new phase shows at once (Stop, the pipeline and tests act on it); progress within one waits.
-    if (this.phase() !== this.lastPhase) {
-      if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-      this.flush();
-      return;
-    }
-    if (this.flushTimer !== null) return;
-    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, this.lastFlush + PROGRESS_EVERY_MS - Date.now()));
-  }
-
-  private flush(): void {
-    this.flushTimer = null;
-    this.lastFlush = Date.now();
-    this.lastPhase = this.phase();
-    const epochs = this.epochBuffer.splice(0);
-    if (epochs.length === 0) this.report();
-    // Synchronous calls: the page renders once for all of them.
-    for (const point of epochs) this.report(point);
+    this.progress.emit(targetEpoch);
   }
 
   private report(targetEpoch?: TaskProgress['targetEpoch']): void {
