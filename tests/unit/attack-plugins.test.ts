@@ -1,19 +1,34 @@
 /**
  * @fileoverview The attack registry is complete: every attack setting in the schema belongs to
  * exactly one plugin (or is attacker-wide), shows a label and option names on screen, applies only
- * when its attack is chosen, and a plugin's controls land in the Attacker group. A new attack that
+ * when its attack is chosen, and a plugin's controls land in the Attacker group. The config type's
+ * attack settings are the attacker-wide ones plus exactly the plugins' own (AttackSettings), checked
+ * by the compiler (tsconfig.node.json type-checks this file) and at run time. A new attack that
  * forgets one of these fails here, not on a page.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACK_FIELDS, ATTACK_NAMES, ATTACK_PLUGINS, attackField } from '../../src/core/attacks/registry';
+import { ATTACK_FIELDS, ATTACK_NAMES, ATTACK_PLUGINS, attackField, type AttackFieldPath, type AttackSettings } from '../../src/core/attacks/registry';
+import type { AttackSettingPath } from '../../src/core/attacks/plugin';
 import { FIELDS, fieldSpec } from '../../src/core/experiment/schema';
-import { defaultConfig, mergeConfig, readField } from '../../src/core/experiment/config';
+import { defaultConfig, mergeConfig, readField, type ConfigCore, type ExperimentConfig } from '../../src/core/experiment/config';
 import { HELP, LABELS, OPTION_LABELS } from '../../src/state/field-meta';
 import { CONTROL_GROUPS } from '../../src/state/control-groups';
 import { fieldApplies } from '../../src/state/field-applies';
 
 /** Settings of the attacker as a whole, read by several attacks or by the model training. */
-const ATTACKER_WIDE = ['attack.names', 'attack.shadows', 'attack.references', 'attack.guessWidth', 'attack.guessEpochs', 'attack.knowsAugmentation'];
+const ATTACKER_WIDE = ['attack.names', 'attack.shadows', 'attack.references', 'attack.guessWidth', 'attack.guessEpochs', 'attack.knowsAugmentation'] as const;
+
+/** True when A and B are the same type (not merely assignable one way). */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Paths<T> = `attack.${keyof T & string}`;
+
+// Each line fails to compile when false; the tests below also assert them, so the names are used.
+/** The registry's AttackSettings holds a type for every plugin's field, and no other. */
+const settingsAreThePluginFields: Equal<AttackSettingPath<AttackSettings>, AttackFieldPath> = true;
+/** config.ts keeps by hand only the attacker-wide settings. */
+const handKeptAreAttackerWide: Equal<Paths<ConfigCore['attack']>, (typeof ATTACKER_WIDE)[number]> = true;
+/** The config's attack settings are the attacker-wide ones and the plugins' fields. */
+const configIsBoth: Equal<Paths<ExperimentConfig['attack']>, (typeof ATTACKER_WIDE)[number] | AttackFieldPath> = true;
 
 describe('attack plugins', () => {
   it('are listed once each, in the reported order, with unique settings', () => {
@@ -27,9 +42,26 @@ describe('attack plugins', () => {
     const attackRows = FIELDS.map((f) => f.path).filter((p) => p.startsWith('attack.'));
     for (const path of attackRows) {
       const owners = ATTACK_PLUGINS.filter((p) => p.fields?.some((f) => f.spec.path === path));
-      expect(owners.length, path).toBe(ATTACKER_WIDE.includes(path) ? 0 : 1);
+      expect(owners.length, path).toBe((ATTACKER_WIDE as readonly string[]).includes(path) ? 0 : 1);
     }
     expect(attackRows.length).toBe(ATTACKER_WIDE.length + ATTACK_FIELDS.length);
+  });
+
+  it('make up the config type: every field a key of its attack settings, in the default config', () => {
+    expect([settingsAreThePluginFields, handKeptAreAttackerWide, configIsBoth]).toEqual([true, true, true]);
+    const defaults = defaultConfig().attack;
+    for (const f of ATTACK_FIELDS) {
+      // The compiler checks the path against the config's keys; the run checks the default config has it.
+      const path: Paths<ExperimentConfig['attack']> = f.spec.path;
+      const key = path.slice('attack.'.length) as keyof ExperimentConfig['attack'];
+      expect(Object.hasOwn(defaults, key), path).toBe(true);
+      expect(defaults[key], path).toEqual(f.spec.default);
+    }
+    expect(Object.keys(defaults).map((k) => `attack.${k}`).sort()).toEqual([...ATTACKER_WIDE, ...ATTACK_FIELDS.map((f) => f.spec.path)].sort());
+  });
+
+  it('default each choice to one of its values', () => {
+    for (const f of ATTACK_FIELDS) if (f.spec.kind.type === 'enum') expect(f.spec.kind.values, f.spec.path).toContain(f.spec.default);
   });
 
   for (const f of ATTACK_FIELDS) {

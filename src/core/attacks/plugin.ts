@@ -2,18 +2,21 @@
  * @fileoverview What an attack plugin is. One file per attack in plugins/ holds everything about
  * it: its catalogue entry (title, what it needs, citation, threat model, variant titles), the
  * schema rows of the settings only it reads, with their labels and when they apply, and `run`.
- * registry.ts lists the plugins; the schema, the controls and the engine's attack stage derive
- * from that list. Pure: plugins import only core, and reach models only through AttackContext.
+ * registry.ts lists the plugins; the schema, the config type, the controls and the attack stage
+ * derive from that list. A plugin with settings exports their type (`{ readonly attack: {...} }`,
+ * like a defense's) and writes its rows with attackFields, which checks rows and type agree.
+ * Pure: plugins import only core, and reach models only through AttackContext.
  */
 import type { ExperimentConfig } from '../experiment/config';
 import type { FieldSpec } from '../experiment/field-spec';
 import type { Rng } from '../rng';
 import type { AttackResult } from './calibration';
 import type { LabelledResponse, OutputApi, ShadowResponse } from './output-api';
+import type { AttackSettings } from './registry';
 
-/** One setting an attack owns: its schema row plus how the controls show it. */
-export interface AttackField {
-  readonly spec: FieldSpec;
+/** One setting an attack owns: its schema row (at `path`) plus how the controls show it. */
+export interface AttackField<P extends string = string> {
+  readonly spec: FieldSpec & { readonly path: P };
   /** The short label on screen ("RMIA references"). */
   readonly label: string;
   /** Help in plain words where the schema's line (written for the CLI) will not do. */
@@ -26,12 +29,41 @@ export interface AttackField {
   readonly applies?: (c: ExperimentConfig) => boolean;
 }
 
-/** The config settings that pick a published variant of an attack; missing fields take the schema's defaults. */
-export interface AttackVariantSettings {
-  readonly shadowVariant?: 'salem' | 'shokri';
-  readonly mentropyThresholds?: 'per-class' | 'global';
-  readonly rmiaSetting?: 'offline' | 'online';
+/** The shape of a plugin's settings type: the config fields under `attack` it owns. */
+export interface AttackSettingsShape {
+  readonly attack: object;
 }
+
+/** The config path of each setting in `S`, e.g. `attack.liraVariance`. */
+export type AttackSettingPath<S extends AttackSettingsShape> = `attack.${keyof S['attack'] & string}`;
+
+/**
+ * A plugin's rows keyed by setting: one for each key of `S['attack']` and no other, each at that
+ * key's path, with a default of its type and (for a choice) a display name for each of its values.
+ */
+export type AttackFieldRows<S extends AttackSettingsShape> = {
+  readonly [K in keyof S['attack'] & string]: Omit<AttackField, 'spec' | 'optionLabels'> & {
+    readonly spec: Omit<FieldSpec, 'path' | 'default'> & { readonly path: `attack.${K}`; readonly default: S['attack'][K] };
+    readonly optionLabels?: S['attack'][K] extends string ? Readonly<Record<S['attack'][K], string>> : never;
+  };
+};
+
+/**
+ * The rows of a plugin's settings `S`, in the order written (the schema's order). The compiler
+ * refuses a row the settings type lacks, a setting with no row, a path that is not its key's, a
+ * default outside the type and option names for other values, so the config type and the schema
+ * cannot drift apart (enum kinds take their values from the same `as const` tuple as the type).
+ */
+export function attackFields<S extends AttackSettingsShape>(rows: AttackFieldRows<S>): readonly AttackField<AttackSettingPath<S>>[] {
+  return Object.values(rows) as AttackField<AttackSettingPath<S>>[];
+}
+
+/**
+ * The attacks' own settings, some of which pick a published variant (shadowVariant,
+ * mentropyThresholds, rmiaSetting); missing fields take the schema's defaults. Not read from
+ * ExperimentConfig, whose attack names come from the plugins that take this type.
+ */
+export type AttackVariantSettings = Partial<AttackSettings['attack']>;
 
 /** Who answers a query: the target, or the m-th shadow or reference model. */
 export type ModelRef = 'target' | number;
@@ -64,8 +96,8 @@ export interface AttackContext {
   rng(label: string): Rng;
 }
 
-/** One attack. `N` is its name, part of the CLI's output contract. */
-export interface AttackPlugin<N extends string = string> {
+/** One attack. `N` is its name, part of the CLI's output contract; `P` the paths of its settings. */
+export interface AttackPlugin<N extends string = string, P extends string = string> {
   readonly name: N;
   readonly title: string;
   /** One line for a tooltip or a legend. */
@@ -87,15 +119,18 @@ export interface AttackPlugin<N extends string = string> {
   /** What the attacker is assumed to hold or do: one sentence starting "The attacker" (tooltips, reports). */
   readonly threatModel: string;
   /** The settings only this attack reads, in schema order. */
-  readonly fields?: readonly AttackField[];
+  readonly fields?: readonly AttackField<P>[];
   /** Title, description, citation or threat model changed by the variant `settings` choose. */
   readonly variant?: (settings: AttackVariantSettings) => Partial<Pick<AttackPlugin, 'title' | 'description' | 'citation' | 'threatModel'>>;
   /** Runs the attack; throws AttackUnavailableError when the API hides what it needs. */
   run(ctx: AttackContext): AttackResult | Promise<AttackResult>;
 }
 
-/** Declares a plugin, keeping its name's literal type (so AttackName is the union of the names). */
-export function defineAttack<N extends string>(plugin: AttackPlugin<N>): AttackPlugin<N> {
+/**
+ * Declares a plugin, keeping its name's and its settings' literal types (so AttackName is the
+ * union of the names, and the registry can check AttackSettings covers every setting).
+ */
+export function defineAttack<N extends string, P extends string = never>(plugin: AttackPlugin<N, P>): AttackPlugin<N, P> {
   return plugin;
 }
 

@@ -2,7 +2,7 @@
  * @fileoverview ExperimentConfig: one typed object, with defaults and a validator, that fully
  * determines a run together with its seed. The URL, presets, the CLI and lessons build on it.
  */
-import type { AttackName } from '../attacks/registry';
+import type { AttackName, AttackSettings } from '../attacks/registry';
 import type { Activation, OptimizerName } from '../models/types';
 import { DATASET_INFO, type DatasetName } from '../data/generate';
 import { describeKind, fieldSpec, FIELDS, type FieldSpec } from './schema';
@@ -16,11 +16,12 @@ export { DP_MIXUP_PROBLEM } from '../defenses/dp-sgd';
 
 /**
  * The experiment config: the fields below, plus the fields each defense owns (DefenseSettings,
- * declared in its file under src/core/defenses), merged into the same groups (`train`, `model`, `dp`).
+ * declared in its file under src/core/defenses) and each attack owns (AttackSettings, declared in
+ * its plugin under src/core/attacks/plugins), merged into the same groups (`train`, `model`, `dp`, `attack`).
  */
-export type ExperimentConfig = ConfigCore & DefenseSettings;
+export type ExperimentConfig = ConfigCore & DefenseSettings & AttackSettings;
 
-/** The config's fields that belong to no defense. */
+/** The config's fields that belong to no defense and to no single attack. */
 export interface ConfigCore {
   readonly seed: number;
   readonly data: {
@@ -55,16 +56,6 @@ export interface ConfigCore {
     readonly names: readonly AttackName[];
     readonly shadows: number;
     readonly references: number;
-    readonly classifier: 'logistic' | 'mlp';
-    readonly perClass: boolean;
-    readonly includeLabel: boolean;
-    readonly liraVariance: 'global' | 'per-record';
-    readonly shadowVariant: 'salem' | 'shokri';
-    readonly mentropyThresholds: 'per-class' | 'global';
-    readonly rmiaSetting: 'offline' | 'online';
-    readonly rmiaA: number | null;
-    readonly rmiaGamma: number;
-    readonly queries: number;
     /** Shadow and reference models train with the target's augmentation (false: with none). */
     readonly knowsAugmentation: boolean;
     /** The attacker's guess of the target's hidden width and epochs (null: it knows them exactly). */

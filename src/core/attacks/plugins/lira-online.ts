@@ -6,8 +6,16 @@ import { oneOf } from '../../experiment/field-spec';
 import { apiPhi } from '../api-phi';
 import { liraAttack } from '../lira';
 import { requireScores } from '../output-api';
-import { BLACK_BOX, CARLINI, defineAttack, HOLDS_CANDIDATES, type AttackContext } from '../plugin';
+import { attackFields, BLACK_BOX, CARLINI, defineAttack, HOLDS_CANDIDATES, type AttackContext } from '../plugin';
 import type { AttackResult } from '../calibration';
+
+/** LiRA's Gaussian variance: one shared by all records, or one per record. */
+const LIRA_VARIANCES = ['global', 'per-record'] as const;
+
+/** The config field LiRA owns (both settings read it). */
+export interface LiraSettings {
+  readonly attack: { readonly liraVariance: (typeof LIRA_VARIANCES)[number] };
+}
 
 /** LiRA in either setting on the context's references (shared with lira-offline). */
 export function runLira(setting: 'online' | 'offline', ctx: AttackContext): AttackResult {
@@ -24,10 +32,12 @@ export const liraOnline = defineAttack({
   name: 'lira-online', title: 'LiRA (online)', needs: 'scores', usesShadowModels: false, ...BLACK_BOX, usesReferenceModels: true, citation: CARLINI,
   description: 'Compares the target\'s confidence with reference models trained with and without the record.',
   threatModel: `${HOLDS_CANDIDATES}, so each record is IN for some: a stronger attacker than one whose shadow data is disjoint from the target's.`,
-  fields: [{
-    spec: { path: 'attack.liraVariance', kind: oneOf('global', 'per-record'), default: 'global', help: "LiRA's Gaussian variance: shared (robust with few models) or per record." },
-    label: "LiRA's variance", optionLabels: { global: 'Shared across records', 'per-record': 'Per record' },
-    applies: (c): boolean => c.attack.names.includes('lira-online') || c.attack.names.includes('lira-offline'),
-  }],
+  fields: attackFields<LiraSettings>({
+    liraVariance: {
+      spec: { path: 'attack.liraVariance', kind: oneOf(...LIRA_VARIANCES), default: 'global', help: "LiRA's Gaussian variance: shared (robust with few models) or per record." },
+      label: "LiRA's variance", optionLabels: { global: 'Shared across records', 'per-record': 'Per record' },
+      applies: (c): boolean => c.attack.names.includes('lira-online') || c.attack.names.includes('lira-offline'),
+    },
+  }),
   run: (ctx) => runLira('online', ctx),
 });

@@ -6,9 +6,22 @@
  */
 import { num, oneOf } from '../../experiment/field-spec';
 import { applyOutputApi, requireScores, type ApiResponse } from '../output-api';
-import { BLACK_BOX, defineAttack, HOLDS_CANDIDATES } from '../plugin';
+import { attackFields, BLACK_BOX, defineAttack, HOLDS_CANDIDATES } from '../plugin';
 import { rmiaAttack } from '../rmia';
 import { trueClassConfidence } from '../signals';
+
+/** Which references judge a record: only those trained without it, or those with and without it. */
+const RMIA_SETTINGS = ['offline', 'online'] as const;
+
+/** The config fields RMIA owns. */
+export interface RmiaSettings {
+  readonly attack: {
+    readonly rmiaSetting: (typeof RMIA_SETTINGS)[number];
+    /** null: tuned on the reference models. */
+    readonly rmiaA: number | null;
+    readonly rmiaGamma: number;
+  };
+}
 
 const ZARIFZADEH = 'Zarifzadeh, Liu, Mahloujifar & Shokri. Low-Cost High-Power Membership Inference Attacks. ICML 2024.';
 
@@ -16,22 +29,22 @@ export const rmia = defineAttack({
   name: 'rmia', title: 'RMIA', needs: 'scores', usesShadowModels: false, ...BLACK_BOX, usesReferenceModels: true, citation: ZARIFZADEH,
   description: 'Divides the target\'s confidence in the true label by the references\' average, then asks how many population records it beats by that measure.',
   threatModel: `${HOLDS_CANDIDATES} (offline: only those that left a record out judge it), and queries the target on its own population records, which no model trained on.`,
-  fields: [
-    {
-      spec: { path: 'attack.rmiaSetting', kind: oneOf('offline', 'online'), default: 'offline', help: "RMIA's references: only those trained without the record (offline) or with and without it (online)." },
+  fields: attackFields<RmiaSettings>({
+    rmiaSetting: {
+      spec: { path: 'attack.rmiaSetting', kind: oneOf(...RMIA_SETTINGS), default: 'offline', help: "RMIA's references: only those trained without the record (offline) or with and without it (online)." },
       label: 'RMIA references', control: true,
       help: 'Offline: each record is judged only by reference models trained without it. Online: by those trained with and without it (stronger, and costlier in a real attack).',
       optionLabels: { offline: 'Offline', online: 'Online' },
     },
-    {
+    rmiaA: {
       spec: { path: 'attack.rmiaA', kind: num(0, 1), default: null, nullable: true, help: "Offline RMIA's a in Pr(x) = ((1+a)·Pr_OUT(x) + 1−a)/2 (null: tuned on the reference models)." },
       label: "RMIA's a",
     },
-    {
+    rmiaGamma: {
       spec: { path: 'attack.rmiaGamma', kind: num(0, 100, true), default: 1, help: 'RMIA counts the population records z with likelihood ratio LR(x, z) >= γ.' },
       label: "RMIA's γ",
     },
-  ],
+  }),
   variant: (s) => s.rmiaSetting === 'online'
     ? { title: 'RMIA (online)', threatModel: `${HOLDS_CANDIDATES}, so each record is IN for some, and queries the target on its own population records, which no model trained on.` }
     : { title: 'RMIA (offline)' },
