@@ -14,6 +14,7 @@ import type { DpSgdOptions, MlpSpec } from '../../src/core/models/types';
 import { Rng } from '../../src/core/rng';
 import { buildBatch, epochSchedule } from '../../src/core/train/batches';
 import { DpNoise } from '../../src/engine/train/dp-sgd';
+import { mlpArchitecture } from '../../src/engine/train/mlp-architecture';
 import { countParams, disposeParams, initParams, type MlpParams } from '../../src/engine/train/mlp-params';
 import { Optimizer } from '../../src/engine/train/optimizers';
 import { StepBuffers, trainStep, type StepSettings } from '../../src/engine/train/step';
@@ -70,7 +71,8 @@ function syntheticSet(seed: number): { x: Float32Array; y: Int32Array; n: number
 async function msPerStep(k: number, dp: DpSgdOptions | null, steps: number, warmup: number, blocks = 5): Promise<number> {
   const rngs = Array.from({ length: k }, (_, m) => new Rng(100 + m));
   const sets = rngs.map((_, m) => syntheticSet(200 + m));
-  const settings: StepSettings = { activation: 'relu', d: SPEC.inputDim, numClasses: SPEC.numClasses, hidden: SPEC.hidden, dropout: 0, l2: 0, l1: 0, dp };
+  const settings: StepSettings = { dropout: 0, l2: 0, l1: 0, dp };
+  const arch = mlpArchitecture(SPEC);
   let params: MlpParams = initParams(SPEC, rngs);
   const optimizer = new Optimizer('adam', 1e-3, [...params.weights, ...params.biases].map((t) => t.shape));
   const dpCtx = dp ? { noise: new DpNoise(rngs), invExpectedBatch: sets.map((s) => 1 / (dp.sampleRate * s.n)) } : null;
@@ -83,7 +85,7 @@ async function msPerStep(k: number, dp: DpSgdOptions | null, steps: number, warm
     for (let i = 0; i < count; i++, step++) {
       // Fixed-size batches even under DP, so the timing compares like with like.
       const batches = schedules.map((sch, m) => buildBatch(sets[m], sch[step % sch.length], SPEC.numClasses, undefined, augRng));
-      params = trainStep(params, optimizer, batches, settings, dropoutRngs, dpCtx, null, buffers);
+      params = trainStep(arch, params, optimizer, batches, settings, dropoutRngs, dpCtx, null, buffers);
     }
     await params.biases[0].data();
   };

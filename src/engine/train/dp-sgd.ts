@@ -3,7 +3,9 @@
  * clipping to norm C over all parameters, Gaussian noise N(0, σ²C²) on the clipped sum, division by
  * the expected batch size q·n.
  *
- * Clipping uses the dense-layer identity (see per-example.ts). Noise is drawn in JS by a seeded
+ * Written once for every architecture (architecture.ts): the architecture gives per-example
+ * signals, their exact norms and their weighted sum; this file turns them into the privatised
+ * gradient. Noise is drawn in JS by a seeded
  * ziggurat (fast-normal.ts, ≈3 ns a draw) and uploaded as one array per step, which replaced
  * `tf.randomNormal` (≈4.7 ms a step on wasm for 83k parameters). Every step draws fresh noise:
  * independent noise per step is what the privacy accounting assumes. The generator is seeded,
@@ -14,13 +16,11 @@
  * data, so they do not affect the guarantee.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation, DpSgdOptions } from '../../core/models/types';
+import type { DpSgdOptions } from '../../core/models/types';
 import type { Rng } from '../../core/rng';
 import { FastNormal } from '../../core/train/fast-normal';
-import { backwardDeltas, logitGrad, type Grads } from './mlp-backward';
-import type { ForwardCache } from './mlp-forward';
-import type { MlpParams } from './mlp-params';
-import { clipFactors, clippedGradSum, perExampleSqNorms } from './per-example';
+import type { Architecture } from './architecture';
+import { logitGrad } from './mlp-backward';
 import type { StepBuffers } from './step';
 
 export { dpStepsPerEpoch } from '../../core/train/dp-schedule';
@@ -68,37 +68,45 @@ export class DpNoise {
   }
 }
 
+/**
+ * Per-example clip factors min(1, C/‖∇_i‖), times `rowMask` (1 for a real row, 0 for padding).
+ * @param sqNorms [.., B] squared per-example gradient norms
+ * @param rowMask [.., B] or null
+ * @returns [.., B, 1], ready to scale per-example signals row by row
+ */
+export function clipFactors(sqNorms: tf.Tensor, clipNorm: number, rowMask: tf.Tensor | null = null): tf.Tensor {
+  // C / max(‖∇‖, C) is 1 below the clip norm and C/‖∇‖ above it, with no division by zero.
+  let factors = tf.div(clipNorm, tf.maximum(tf.sqrt(sqNorms), clipNorm));
+  if (rowMask) factors = tf.mul(factors, rowMask);
+  return tf.expandDims(factors, -1);
+}
+
 /** The tensors one DP step needs besides the forward cache. */
 export interface DpStepInput {
   readonly targets: tf.Tensor;
   /** [.., B] with 1 for a sampled row and 0 for padding, or null when there is no padding. */
   readonly rowMask: tf.Tensor | null;
   readonly masks: readonly tf.Tensor[] | null;
-  /** Noise tensors in [...weights, ...biases] order, std σ·C/(q·n) (from `DpNoise.draw`). */
+  /** Noise tensors in the architecture's `tensors` order, std σ·C/(q·n) (from `DpNoise.draw`). */
   readonly noise: readonly tf.Tensor[];
   /** 1/(q·n): a number, or [K, 1, 1] when stacked models have different n. */
   readonly invExpectedBatch: number | tf.Tensor;
 }
 
 /**
- * The privatised gradient (Σ_i clip_C(∇_i) + N(0, σ²C²)) / (q·n), shaped like the parameters.
- * The division is folded into the per-example clip factors (B numbers instead of every parameter),
- * so `input.noise` must already be drawn with std σ·C/(q·n).
+ * The privatised gradient (Σ_i clip_C(∇_i) + N(0, σ²C²)) / (q·n) of any architecture, in its
+ * `tensors` order and shapes. The division is folded into the per-example clip factors (B numbers
+ * instead of every parameter), so `input.noise` must already be drawn with std σ·C/(q·n).
  * Returns fresh tensors (call inside `tf.tidy`); disposes nothing.
  */
-export function dpGrads(
-  params: MlpParams,
-  cache: ForwardCache,
-  activation: Activation,
+export function dpGrads<P, X, C extends { readonly logits: tf.Tensor }, S>(
+  arch: Architecture<P, X, C, S>,
+  params: P,
+  cache: C,
   clipNorm: number,
   input: DpStepInput,
-): Grads {
-  const deltas = backwardDeltas(params, cache, logitGrad(cache.logits, input.targets), activation, input.masks);
-  const factors = tf.mul(clipFactors(perExampleSqNorms(cache, deltas), clipNorm, input.rowMask), input.invExpectedBatch);
-  const mean = clippedGradSum(cache, deltas, factors);
-  const layers = params.weights.length;
-  return {
-    weights: mean.weights.map((g, l) => tf.add(g, input.noise[l])),
-    biases: mean.biases.map((g, l) => tf.add(g, input.noise[layers + l])),
-  };
+): tf.Tensor[] {
+  const signals = arch.backward(params, cache, logitGrad(cache.logits, input.targets), input.masks);
+  const factors = tf.mul(clipFactors(arch.sqNorms(cache, signals), clipNorm, input.rowMask), input.invExpectedBatch);
+  return arch.gradSum(cache, signals, factors).map((g, i) => tf.add(g, input.noise[i]));
 }

@@ -5,12 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../cli/tf-node';
 import type { MlpSpec } from '../../core/models/types';
 import { Rng } from '../../core/rng';
-import { DpNoise, dpGrads } from './dp-sgd';
+import { clipFactors, DpNoise, dpGrads } from './dp-sgd';
 import { FastNormal } from '../../core/train/fast-normal';
 import { backwardDeltas, logitGrad } from './mlp-backward';
 import { forward } from './mlp-forward';
 import { initParams, type MlpParams } from './mlp-params';
-import { clipFactors, perExampleClippedGradSum, perExampleSqNorms } from './per-example';
+import { mlpArchitecture } from './mlp-architecture';
+import { perExampleClippedGradSum, perExampleSqNorms } from './per-example';
 import { StepBuffers } from './step';
 import { MlpModel } from './trained-model';
 
@@ -129,9 +130,10 @@ describe('DP-SGD per-example clipping', () => {
       const g = tf.tidy(() => {
         const cache = forward(params, x, 'relu');
         const input = { targets, rowMask: null, masks: null, invExpectedBatch: inv };
-        const noisy = dpGrads(params, cache, 'relu', clip, { ...input, noise: drawn });
-        const clean = dpGrads(params, cache, 'relu', clip, { ...input, noise: shapes.map((s) => tf.zeros(s)) });
-        return tf.concat([...noisy.weights, ...noisy.biases].map((t, i) => tf.reshape(tf.sub(t, [...clean.weights, ...clean.biases][i]), [-1])));
+        const arch = mlpArchitecture(spec);
+        const noisy = dpGrads(arch, params, cache, clip, { ...input, noise: drawn });
+        const clean = dpGrads(arch, params, cache, clip, { ...input, noise: shapes.map((s) => tf.zeros(s)) });
+        return tf.concat(noisy.map((t, i) => tf.reshape(tf.sub(t, clean[i]), [-1])));
       });
       tf.dispose(drawn);
       const v = (await g.data()) as Float32Array;

@@ -1,15 +1,15 @@
 /**
- * @fileoverview Early stopping for one MLP or K stacked ones: the shared patience bookkeeping
- * (core/train/patience.ts) plus a copy of each model's best weights and the optimizer's active mask.
+ * @fileoverview Early stopping for one model or K stacked ones, of any architecture: the shared
+ * patience bookkeeping (core/train/patience.ts) plus a copy of each model's best weights and the
+ * optimizer's active mask. Parameters are handled as the architecture's flat tensor list.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Patience } from '../../core/train/patience';
-import { cloneParams, disposeParams, type MlpParams } from './mlp-params';
 
 /** Tracks K models; owns its tensors (best weights, active mask) until `dispose`. */
 export class EarlyStopper {
   private readonly patience: Patience;
-  private best: MlpParams | null = null;
+  private best: tf.Tensor[] | null = null;
   private mask: tf.Tensor | null = null;
 
   /**
@@ -50,40 +50,37 @@ export class EarlyStopper {
   /**
    * Records the validation losses after `epoch` (1-based) and updates the best copies.
    * Does not mutate or keep `params`'s tensors (copies are made).
+   * @param params the architecture's parameter tensors; stacked ([K, ..]) when K > 1
    */
-  update(epoch: number, losses: readonly number[], params: MlpParams): void {
+  update(epoch: number, losses: readonly number[], params: readonly tf.Tensor[]): void {
+    const k = losses.length;
     const improved = this.patience.update(epoch, losses);
     if (this.keepBest && improved.some((i) => i)) this.copyBest(improved, params);
-    if (params.k > 1 && this.active.some((a) => !a)) {
+    if (k > 1 && this.active.some((a) => !a)) {
       this.mask?.dispose();
-      this.mask = tf.tensor(this.active.map((a) => (a ? 1 : 0)), [params.k, 1, 1]);
+      this.mask = tf.tensor(this.active.map((a) => (a ? 1 : 0)), [k, 1, 1]);
     }
   }
 
-  private copyBest(improved: readonly boolean[], params: MlpParams): void {
+  private copyBest(improved: readonly boolean[], params: readonly tf.Tensor[]): void {
     if (!this.best || improved.every((i) => i)) {
-      if (this.best) disposeParams(this.best);
-      this.best = cloneParams(params);
+      if (this.best) tf.dispose(this.best);
+      this.best = params.map((t) => t.clone());
       return;
     }
     // Stacked, some improved: blend in the improved models only.
     const old = this.best;
-    const sel = tf.tensor(improved.map((i) => (i ? 1 : 0)), [params.k, 1, 1]);
-    const blend = (b: tf.Tensor, p: tf.Tensor) => tf.tidy(() => tf.add(b, tf.mul(sel, tf.sub(p, b))));
-    this.best = {
-      weights: old.weights.map((b, l) => blend(b, params.weights[l])),
-      biases: old.biases.map((b, l) => blend(b, params.biases[l])),
-      k: params.k,
-    };
+    const sel = tf.tensor(improved.map((i) => (i ? 1 : 0)), [improved.length, 1, 1]);
+    this.best = old.map((b, i) => tf.tidy(() => tf.add(b, tf.mul(sel, tf.sub(params[i], b)))));
     sel.dispose();
-    disposeParams(old);
+    tf.dispose(old);
   }
 
   /**
    * Hands over the best weights (ownership passes to the caller), or null if none were kept.
    * A model stacked with others that never improved keeps its first-epoch weights.
    */
-  takeBest(): MlpParams | null {
+  takeBest(): tf.Tensor[] | null {
     const best = this.best;
     this.best = null;
     return best;
@@ -91,7 +88,7 @@ export class EarlyStopper {
 
   /** Frees the kept copies and the mask. */
   dispose(): void {
-    if (this.best) disposeParams(this.best);
+    if (this.best) tf.dispose(this.best);
     this.best = null;
     this.mask?.dispose();
     this.mask = null;

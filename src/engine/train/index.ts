@@ -9,7 +9,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { MlpSpec, TrainHooks, TrainOptions, TrainingSet } from '../../core/models/types';
 import type { Rng } from '../../core/rng';
 import { validateDp } from './dp-sgd';
-import { validateSpec } from './mlp-params';
+import { mlpArchitecture } from './mlp-architecture';
+import { validateSpec, type MlpParams } from './mlp-params';
 import { resolveStrategy } from './strategy';
 import { trainGroup, type GroupResult } from './train-loop';
 import { MlpModel } from './trained-model';
@@ -76,13 +77,14 @@ export async function trainModels(
 ): Promise<MlpModel[]> {
   validate(spec, sets, options, rngs);
   const { strategy } = resolveStrategy(hooks.strategy, tf.getBackend(), sets, options);
-  const toModels = (r: GroupResult): MlpModel[] =>
+  const arch = mlpArchitecture(spec);
+  const toModels = (r: GroupResult<MlpParams>): MlpModel[] =>
     r.params.map((p, m) => new MlpModel(spec, p, r.stoppedEpoch[m], r.bestEpoch[m], strategy));
-  if (strategy === 'batched') return toModels(await trainGroup(spec, sets, options, rngs, hooks, 0));
+  if (strategy === 'batched') return toModels(await trainGroup(arch, sets, options, rngs, hooks, 0));
   const models: MlpModel[] = [];
   try {
     for (let m = 0; m < sets.length; m++) {
-      models.push(...toModels(await trainGroup(spec, [sets[m]], options, [rngs[m]], hooks, m)));
+      models.push(...toModels(await trainGroup(arch, [sets[m]], options, [rngs[m]], hooks, m)));
     }
   } catch (error) {
     models.forEach((model) => model.dispose());

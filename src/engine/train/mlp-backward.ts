@@ -118,7 +118,8 @@ export function addPenaltyGrads(grads: Grads, weights: readonly tf.Tensor[], l2:
 
 /**
  * One weight tensor's gradient plus its penalty terms, 2·l2·w (L2) and l1·sign(w) (L1): the one
- * place both trainers (MLP here, CNN in cnn-step.ts) add them. Returns `grad` itself when both are 0.
+ * place the penalties are written (the shared step, step.ts, adds them for every architecture).
+ * Returns `grad` itself when both are 0.
  */
 export function withPenalty(grad: tf.Tensor, weight: tf.Tensor, l2: number, l1: number): tf.Tensor {
   let out = grad;

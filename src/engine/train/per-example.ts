@@ -17,6 +17,7 @@ import type { Activation } from '../../core/models/types';
 import { backwardDeltas, logitGrad, weightGrads, type Grads } from './mlp-backward';
 import { forward, type ForwardCache } from './mlp-forward';
 import type { MlpParams } from './mlp-params';
+import { clipFactors } from './dp-sgd';
 
 /**
  * Squared L2 norm of each example's gradient over all parameters.
@@ -31,19 +32,6 @@ export function perExampleSqNorms(cache: ForwardCache, deltas: readonly tf.Tenso
     total = total ? tf.add(total, term) : term;
   }
   return total as tf.Tensor;
-}
-
-/**
- * Per-example clip factors min(1, C/‖∇_i‖), times `rowMask` (1 for a real row, 0 for padding).
- * @param sqNorms [.., B] from `perExampleSqNorms`
- * @param rowMask [.., B] or null
- * @returns [.., B, 1], ready to scale deltas row by row
- */
-export function clipFactors(sqNorms: tf.Tensor, clipNorm: number, rowMask: tf.Tensor | null = null): tf.Tensor {
-  // C / max(‖∇‖, C) is 1 below the clip norm and C/‖∇‖ above it, with no division by zero.
-  let factors = tf.div(clipNorm, tf.maximum(tf.sqrt(sqNorms), clipNorm));
-  if (rowMask) factors = tf.mul(factors, rowMask);
-  return tf.expandDims(factors, -1);
 }
 
 /** Σ_i c_i ∇_i: the per-example gradients scaled by `factors` ([.., B, 1]) and summed. */

@@ -1,27 +1,24 @@
 /**
- * @fileoverview One optimisation step for one model or K stacked models: JS batch arrays in,
- * updated parameters out.
+ * @fileoverview One optimisation step for one model or K stacked models of any architecture
+ * (architecture.ts): JS batch arrays in, updated parameters out. Packing, dropout masks, the
+ * mean-loss scaling, the DP-SGD wrapper, penalties and the optimizer live here once, for the MLP
+ * and the CNN alike.
  *
  * Stacked models may have different row counts in a step (Poisson sampling in DP-SGD); their
  * batches are padded to the largest with zero rows whose weight is 0, so padding never reaches
  * a gradient. A single model is never padded except for an empty Poisson batch (one zero row).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation, DpSgdOptions } from '../../core/models/types';
+import type { DpSgdOptions } from '../../core/models/types';
 import type { Rng } from '../../core/rng';
 import { fillDropoutMask, writeBatch, type BatchRows } from '../../core/train/batches';
-import { addPenaltyGrads, meanLossGrads, type Grads } from './mlp-backward';
-import { forward } from './mlp-forward';
-import type { MlpParams } from './mlp-params';
+import type { Architecture } from './architecture';
+import { logitGrad, withPenalty } from './mlp-backward';
 import { dpGrads, type DpNoise } from './dp-sgd';
 import type { Optimizer } from './optimizers';
 
 /** Settings that stay fixed through a run. */
 export interface StepSettings {
-  readonly activation: Activation;
-  readonly d: number;
-  readonly numClasses: number;
-  readonly hidden: readonly number[];
   readonly dropout: number;
   readonly l2: number;
   readonly l1: number;
@@ -67,24 +64,28 @@ interface Packed {
   readonly counts: number[];
 }
 
-function pack(batches: readonly BatchRows[], s: StepSettings, dropoutRngs: readonly Rng[], buffers: StepBuffers): Packed {
+/** The sizes `pack` needs from an architecture. */
+type Widths = Pick<Architecture<unknown, unknown, { logits: tf.Tensor }, unknown>, 'inputDim' | 'numClasses' | 'dropoutWidths'>;
+
+function pack(batches: readonly BatchRows[], a: Widths, s: StepSettings, dropoutRngs: readonly Rng[], buffers: StepBuffers): Packed {
   const k = batches.length;
+  const { inputDim: d, numClasses: c } = a;
   const counts = batches.map((b) => b.rows);
   const rows = Math.max(1, ...counts);
-  const x = buffers.get('x', k * rows * s.d);
-  const targets = buffers.get('targets', k * rows * s.numClasses);
+  const x = buffers.get('x', k * rows * d);
+  const targets = buffers.get('targets', k * rows * c);
   batches.forEach((b, m) => {
-    writeBatch(b, x, targets, m * rows, s.d, s.numClasses);
+    writeBatch(b, x, targets, m * rows, d, c);
     // Padding rows carry weight 0; zeroing them keeps stale values (never NaN) out anyway.
-    x.fill(0, (m * rows + b.rows) * s.d, (m + 1) * rows * s.d);
-    targets.fill(0, (m * rows + b.rows) * s.numClasses, (m + 1) * rows * s.numClasses);
+    x.fill(0, (m * rows + b.rows) * d, (m + 1) * rows * d);
+    targets.fill(0, (m * rows + b.rows) * c, (m + 1) * rows * c);
   });
   let masks: Float32Array[] | null = null;
-  if (s.dropout > 0 && s.hidden.length > 0) {
+  if (s.dropout > 0 && a.dropoutWidths.length > 0) {
     // Per model, layer by layer, so a model draws the same masks alone as stacked.
-    const out = s.hidden.map((h, l) => buffers.get(`mask${l}`, k * rows * h));
+    const out = a.dropoutWidths.map((h, l) => buffers.get(`mask${l}`, k * rows * h));
     for (let m = 0; m < k; m++) {
-      s.hidden.forEach((h, l) => fillDropoutMask(out[l], m * rows * h, counts[m], h, s.dropout, dropoutRngs[m]));
+      a.dropoutWidths.forEach((h, l) => fillDropoutMask(out[l], m * rows * h, counts[m], h, s.dropout, dropoutRngs[m]));
     }
     masks = out;
   }
@@ -101,12 +102,15 @@ function rowValues(counts: readonly number[], rows: number, value: (m: number) =
 }
 
 /**
- * Runs one step: forward, backward (plain or DP), penalties, optimizer update.
- * Consumes `params`: its tensors are disposed and the updated params are returned.
+ * Runs one step of any architecture: forward, backward (plain or DP), penalties, optimizer
+ * update. The plain gradient is the batch mean: dLogits are scaled by 1/rows before the backward
+ * pass, then summed. Consumes `params`: its tensors are disposed and the updated params returned.
+ * @param k the number of stacked models in `params` (batches.length)
  * @param active [K, 1, 1] 0/1 mask of models still training (stacked early stopping), or null
  */
-export function trainStep(
-  params: MlpParams,
+export function trainStep<P, X, C extends { readonly logits: tf.Tensor }, S>(
+  arch: Architecture<P, X, C, S>,
+  params: P,
   optimizer: Optimizer,
   batches: readonly BatchRows[],
   s: StepSettings,
@@ -114,26 +118,26 @@ export function trainStep(
   dp: DpContext | null,
   active: tf.Tensor | null,
   buffers: StepBuffers,
-): MlpParams {
-  const k = params.k;
-  const p = pack(batches, s, dropoutRngs, buffers);
+): P {
+  const k = batches.length;
+  const p = pack(batches, arch, s, dropoutRngs, buffers);
   const lead = k === 1 ? [] : [k];
-  const shapes = [...params.weights, ...params.biases].map((t) => t.shape);
+  const tensors = arch.tensors(params);
   const noiseStd = s.dp ? s.dp.noiseMultiplier * s.dp.clipNorm : 0;
-  const noise = dp && s.dp ? dp.noise.draw(shapes, dp.invExpectedBatch.map((inv) => noiseStd * inv), buffers) : null;
-  let grads: Grads;
+  const noise = dp && s.dp ? dp.noise.draw(tensors.map((t) => t.shape), dp.invExpectedBatch.map((inv) => noiseStd * inv), buffers) : null;
+  let grads: tf.Tensor[];
   try {
     grads = tf.tidy(() => {
-      const x = tf.tensor(p.x, [...lead, p.rows, s.d]);
-      const targets = tf.tensor(p.targets, [...lead, p.rows, s.numClasses]);
-      const masks = p.masks ? p.masks.map((m, l) => tf.tensor(m, [...lead, p.rows, s.hidden[l]])) : null;
-      const cache = forward(params, x, s.activation, masks);
+      const x = arch.input(p.x, p.rows, lead);
+      const targets = tf.tensor(p.targets, [...lead, p.rows, arch.numClasses]);
+      const masks = p.masks ? p.masks.map((m, l) => tf.tensor(m, [...lead, p.rows, arch.dropoutWidths[l]])) : null;
+      const cache = arch.forward(params, x, masks);
       const padded = p.counts.some((c) => c !== p.rows);
-      let g: Grads;
+      let g: tf.Tensor[];
       if (dp && s.dp && noise) {
         const inv = dp.invExpectedBatch;
         const sameInv = inv.every((v) => v === inv[0]);
-        g = dpGrads(params, cache, s.activation, s.dp.clipNorm, {
+        g = dpGrads(arch, params, cache, s.dp.clipNorm, {
           targets,
           rowMask: padded ? rowValues(p.counts, p.rows, () => 1, false) : null,
           masks,
@@ -142,15 +146,16 @@ export function trainStep(
         });
       } else {
         const scale = padded ? rowValues(p.counts, p.rows, (m) => 1 / p.counts[m], true) : 1 / p.rows;
-        g = meanLossGrads(params, cache, targets, s.activation, scale, masks);
+        const dLogits = logitGrad(cache.logits, targets, scale);
+        g = arch.gradSum(cache, arch.backward(params, cache, dLogits, masks), null);
       }
-      return addPenaltyGrads(g, params.weights, s.l2, s.l1);
+      // Penalties do not depend on the data, so under DP they come after the noise, unclipped.
+      return g.map((gi, i) => (arch.penalized[i] ? withPenalty(gi, tensors[i], s.l2, s.l1) : gi));
     });
   } finally {
     if (noise) tf.dispose(noise);
   }
-  const flat = optimizer.step([...params.weights, ...params.biases], [...grads.weights, ...grads.biases], active);
-  tf.dispose([...grads.weights, ...grads.biases, ...params.weights, ...params.biases]);
-  const layers = params.weights.length;
-  return { weights: flat.slice(0, layers), biases: flat.slice(layers), k };
+  const next = optimizer.step(tensors, grads, active);
+  tf.dispose([...grads, ...tensors]);
+  return arch.fromTensors(next, k);
 }
