@@ -9,7 +9,8 @@ import {
   scaleExamples, sumGradients,
 } from './cnn-math';
 import type { CnnDims, CnnParams } from './cnn-math';
-import { clipFactors } from './cnn-step';
+import { clipFactors } from '../train/dp-sgd';
+import { logitGrad } from '../train/mlp-backward';
 import { CnnModel } from './cnn-model';
 import { fillDropoutMask, oneHot } from '../../core/train/batches';
 
@@ -21,8 +22,8 @@ function randomParams(dims: CnnDims, seed: number): CnnParams {
   const p = initCnnParams(dims, rng);
   for (const k of ['convB', 'b1', 'b2'] as const) { // non-zero biases make the check stricter
     const t = tf.tensor(Float32Array.from({ length: p[k].size }, () => rng.uniform(-0.3, 0.3)), p[k].shape);
-    p[k].assign(t);
-    t.dispose();
+    p[k].dispose();
+    p[k] = t;
   }
   return p;
 }
@@ -53,7 +54,7 @@ function referenceGrads(p: CnnParams, dims: CnnDims, x: Float32Array, targets: F
 function passes(p: CnnParams, dims: CnnDims, x: Float32Array, y: Int32Array, rows: number, mask: Float32Array | null) {
   const m = mask ? tf.tensor2d(mask, [rows, dims.hidden]) : null;
   const f = cnnForward(p, patchTensors(im2col(x, 0, rows, dims), rows, dims), rows, dims, m);
-  return { f, b: cnnBackprop(p, f, tf.tensor2d(oneHot(y, dims.classes), [rows, dims.classes]), dims, m) };
+  return { f, b: cnnBackprop(p, f, logitGrad(f.logits, tf.tensor2d(oneHot(y, dims.classes), [rows, dims.classes])), dims, m) };
 }
 
 const dims = cnnDims(spec);

@@ -27,8 +27,9 @@ export const CNN_WEIGHT_KEYS: readonly CnnParamKey[] = ['convW', 'w1', 'w2'];
 /**
  * The parameters. `convW` is stored as the im2col matrix [9·C, filters], rows ordered
  * (dy, dx, channel), which is a [3, 3, C, filters] conv kernel flattened row-major.
+ * Plain tensors, not variables: the shared optimizer (train/optimizers.ts) returns new ones each step.
  */
-export type CnnParams = Record<CnnParamKey, tf.Variable>;
+export type CnnParams = Record<CnnParamKey, tf.Tensor>;
 
 /** Sizes derived from a spec. */
 export interface CnnDims {
@@ -81,9 +82,7 @@ export function initCnnParams(dims: CnnDims, rng: Rng): CnnParams {
       const limit = Math.sqrt(6 / (fan[0] + fan[1]));
       for (let i = 0; i < values.length; i++) values[i] = rng.uniform(-limit, limit);
     }
-    const init = tf.tensor(values, shape);
-    out[key] = tf.variable(init, true);
-    init.dispose(); // tf.variable keeps its initial tensor alive otherwise, a leak per model
+    out[key] = tf.tensor(values, shape);
   }
   return out;
 }
@@ -102,7 +101,7 @@ export interface CnnForward {
 }
 
 /** Forward pass on patchTensors(). `mask` (rows × hidden, 0 or 1/(1−p)) applies dropout; null for none. */
-export function cnnForward(p: CnnParams, patches: readonly tf.Tensor2D[], rows: number, dims: CnnDims, mask: tf.Tensor2D | null): CnnForward {
+export function cnnForward(p: CnnParams, patches: readonly tf.Tensor2D[], rows: number, dims: CnnDims, mask: tf.Tensor | null): CnnForward {
   const kernel = tf.concat([p.convW, tf.reshape(p.convB, [1, dims.filters])], 0); // bias as the last row
   const r = patches.map((x) => tf.relu(tf.matMul(x, kernel)));
   // A strict > keeps the earlier quadrant on ties: the first maximum in row-major window order,
@@ -129,12 +128,12 @@ export interface CnnBackprop {
 }
 
 /**
- * Backward pass of the per-example cross-entropy −Σ t·log softmax(logits) against `targets`
- * (rows × classes, soft targets allowed). Row i of each output depends only on example i.
+ * Back-propagates `dLogits` (rows × classes, row i = d loss_i / d logits_i, e.g. `logitGrad` of
+ * the cross-entropy, possibly scaled per row) to every layer's pre-activations.
+ * Row i of each output depends only on example i.
  */
-export function cnnBackprop(p: CnnParams, f: CnnForward, targets: tf.Tensor2D, dims: CnnDims, mask: tf.Tensor2D | null): CnnBackprop {
-  // d/dz of −Σt·log softmax(z) is softmax(z)·Σt − t; Σt is 1 for proper targets but costs nothing.
-  const g3 = tf.sub(tf.mul(tf.softmax(f.logits), tf.sum(targets, 1, true)), targets) as tf.Tensor2D;
+export function cnnBackprop(p: CnnParams, f: CnnForward, dLogits: tf.Tensor, dims: CnnDims, mask: tf.Tensor | null): CnnBackprop {
+  const g3 = dLogits as tf.Tensor2D;
   let g2: tf.Tensor2D = tf.mul(tf.matMul(g3, tf.transpose(p.w2)), tf.step(f.z2));
   if (mask) g2 = tf.mul(g2, mask);
   const da1 = tf.reshape(tf.matMul(g2, tf.transpose(p.w1)), f.pooled.shape);
@@ -147,13 +146,8 @@ export function cnnBackprop(p: CnnParams, f: CnnForward, targets: tf.Tensor2D, d
   return { g1: g1 as tf.Tensor2D[], g2, g3 };
 }
 
-/** Per-example cross-entropy, a rows-long vector. */
-export function crossEntropyRows(logits: tf.Tensor2D, targets: tf.Tensor2D): tf.Tensor1D {
-  return tf.neg(tf.sum(tf.mul(targets, tf.logSoftmax(logits)), 1)) as tf.Tensor1D;
-}
-
-/** Multiplies example i's pre-activation gradients by s[i] (s: rows), which scales its whole gradient. */
-export function scaleExamples(b: CnnBackprop, s: tf.Tensor1D, dims: CnnDims): CnnBackprop {
+/** Multiplies example i's pre-activation gradients by s[i] (s: [rows] or [rows, 1]), which scales its whole gradient. */
+export function scaleExamples(b: CnnBackprop, s: tf.Tensor, dims: CnnDims): CnnBackprop {
   const rows = b.g3.shape[0];
   const col = tf.reshape(s, [rows, 1]);
   const g1 = b.g1.map((g) => tf.reshape(tf.mul(tf.reshape(g, [rows, dims.flat]), col), g.shape) as tf.Tensor2D);

@@ -7,6 +7,7 @@ import type { CnnSpec, TrainedModel } from '../../core/models/types';
 import { CNN_PARAM_KEYS, cnnBackprop, cnnDims, cnnForward, im2col, patchTensors, perExampleSqNorms } from './cnn-math';
 import type { CnnDims, CnnParamKey, CnnParams } from './cnn-math';
 import { oneHot } from '../../core/train/batches';
+import { logitGrad } from '../train/mlp-backward';
 
 // Chunks bound peak memory: a chunk's patch matrix is rows·h·w·9c floats (2.4 MB at 256 glyphs).
 const PREDICT_CHUNK = 256;
@@ -50,7 +51,7 @@ export async function cnnGradNorms(p: CnnParams, dims: CnnDims, x: Float32Array,
     const targets = oneHot(y.subarray(start, start + rows), dims.classes);
     const t = tf.tidy(() => {
       const f = cnnForward(p, patchTensors(patches, rows, dims), rows, dims, null);
-      const b = cnnBackprop(p, f, tf.tensor2d(targets, [rows, dims.classes]), dims, null);
+      const b = cnnBackprop(p, f, logitGrad(f.logits, tf.tensor2d(targets, [rows, dims.classes])), dims, null);
       return tf.sqrt(perExampleSqNorms(f, b, dims));
     });
     try {

@@ -92,7 +92,7 @@ describe('trainCnn (cpu backend)', () => {
   it('DP-SGD without noise is full-batch SGD when nothing clips, and moves ≤ lr·C when all clip', async () => {
     const small = bars(24, 5);
     const dims = cnnDims(spec);
-    const initial = initCnnParams(dims, new Rng(9).fork('cnn/init'));
+    const initial = initCnnParams(dims, new Rng(9).fork('init'));
     const init = await Promise.all(CNN_PARAM_KEYS.map(async (k) => (await initial[k].data()) as Float32Array));
     CNN_PARAM_KEYS.forEach((k) => initial[k].dispose());
     const sgd: TrainOptions = { ...base, optimizer: 'sgd', learningRate: 0.5, epochs: 1, batchSize: 24 };
@@ -151,7 +151,9 @@ describe('trainCnn (cpu backend)', () => {
     const fromTimer = new AbortController();
     setTimeout(() => fromTimer.abort(), 300);
     const started = Date.now();
-    await expect(trainCnn(spec, train, { ...options, dp: { noiseMultiplier: 1, clipNorm: 1, sampleRate: 0.25 } }, new Rng(1), { signal: fromTimer.signal }))
+    // Long enough (no early stopping) that the timer fires mid-training, between two steps.
+    const long: TrainOptions = { ...base, epochs: 1000, dp: { noiseMultiplier: 1, clipNorm: 1, sampleRate: 0.25 } };
+    await expect(trainCnn(spec, train, long, new Rng(1), { signal: fromTimer.signal }))
       .rejects.toBeInstanceOf(CancelledError);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(tf.memory().numTensors).toBe(before);

@@ -1,8 +1,8 @@
 /**
- * Both trainers (MLP and CNN) take their batches from the one shared planner (core/train/batches.ts)
- * and their validation rows from the one shared split plan: the rows each step trains on are exactly
- * what `planEpoch` draws from the trainer's batch stream, for minibatches and for DP-SGD's Poisson
- * samples alike (same step count round(1/q)).
+ * Both architectures (MLP and CNN) train in the one shared loop, which takes its batches from the
+ * shared planner (core/train/batches.ts), and their validation rows from the one shared split plan:
+ * the rows each step trains on are exactly what `planEpoch` draws from the loop's batch stream,
+ * for minibatches and for DP-SGD's Poisson samples alike (same step count round(1/q)).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../cli/tf-node';
@@ -56,9 +56,9 @@ describe('one sampler for both trainers', () => {
       const c = recorder();
       (await trainCnn(cnn, set, options, new Rng(7), c.hooks)).dispose();
       expect(m.steps).toEqual(planned(new Rng(7).fork('batches'), options));
-      expect(c.steps).toEqual(planned(new Rng(7).fork(options.dp ? 'cnn/dp-sample' : 'cnn/shuffle'), options));
-      // Same step count and batch sizes per step: 12+12+12+4 rows, or round(1/0.3) = 3 Poisson steps.
-      expect(c.steps.length).toBe(m.steps.length);
+      // One loop for both: with the same seed the CNN trains on exactly the MLP's rows, step by step.
+      expect(c.steps).toEqual(m.steps);
+      // 12+12+12+4 rows an epoch, or round(1/0.3) = 3 Poisson steps.
       expect(m.steps.length).toBe(options.dp ? 2 * 3 : 2 * 4);
     });
   }
