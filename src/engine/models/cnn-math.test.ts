@@ -10,7 +10,7 @@ import {
 } from './cnn-math';
 import type { CnnDims, CnnParams } from './cnn-math';
 import { clipFactors } from '../train/dp-sgd';
-import { logitGrad } from '../train/mlp-backward';
+import { logitGrad } from '../train/loss-grads';
 import { CnnModel } from './cnn-model';
 import { fillDropoutMask, oneHot } from '../../core/train/batches';
 

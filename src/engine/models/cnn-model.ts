@@ -7,7 +7,7 @@ import type { CnnSpec, TrainedModel } from '../../core/models/types';
 import { CNN_PARAM_KEYS, cnnBackprop, cnnDims, cnnForward, im2col, patchTensors, perExampleSqNorms } from './cnn-math';
 import type { CnnDims, CnnParamKey, CnnParams } from './cnn-math';
 import { oneHot } from '../../core/train/batches';
-import { logitGrad } from '../train/mlp-backward';
+import { logitGrad } from '../train/loss-grads';
 
 // Chunks bound peak memory: a chunk's patch matrix is rows·h·w·9c floats (2.4 MB at 256 glyphs).
 const PREDICT_CHUNK = 256;

@@ -20,7 +20,7 @@ import type { DpSgdOptions } from '../../core/models/types';
 import type { Rng } from '../../core/rng';
 import { FastNormal } from '../../core/train/fast-normal';
 import type { Architecture } from './architecture';
-import { logitGrad } from './mlp-backward';
+import { logitGrad } from './loss-grads';
 import type { StepBuffers } from './step';
 
 export { dpStepsPerEpoch } from '../../core/train/dp-schedule';

@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from '../../core/models/types';
 import type { ForwardCache } from './mlp-forward';
 import type { MlpParams } from './mlp-params';
+import { logitGrad, withPenalty } from './loss-grads';
 
 /**
  * Gradients in the parameter layout: the same shapes as `params.weights` / `params.biases`.
@@ -27,19 +28,6 @@ export type Grads = {
 /** Swaps the last two axes (explicitly, so the following matMul needs no transpose flag). */
 export function transposeLast(t: tf.Tensor): tf.Tensor {
   return t.rank === 2 ? tf.transpose(t) : tf.transpose(t, [0, 2, 1]);
-}
-
-/**
- * Gradient of softmax cross-entropy with respect to the logits, per row: softmax(logits) − target.
- * Soft targets (rows summing to 1, e.g. from mixup) are exact for this formula.
- * @param logits [.., B, C]
- * @param targets [.., B, C], rows summing to 1
- * @param rowScale multiplies each row: a number (e.g. 1/B for the batch-mean loss) or a tensor that
- *   broadcasts against [.., B, 1] (per-row weights; 0 removes a padding row).
- */
-export function logitGrad(logits: tf.Tensor, targets: tf.Tensor, rowScale: number | tf.Tensor = 1): tf.Tensor {
-  const diff = tf.sub(tf.softmax(logits), targets);
-  return rowScale === 1 ? diff : tf.mul(diff, rowScale);
 }
 
 /** d activation / d pre-activation, written in terms of the activation's output h. */
@@ -91,7 +79,9 @@ export function weightGrads(cache: ForwardCache, deltas: readonly tf.Tensor[]): 
 }
 
 /**
- * Mean-loss gradients for one minibatch: forward cache + targets → Grads.
+ * Mean-loss gradients for one minibatch: forward cache + targets → Grads. The same ops, in the
+ * same order, as a plain step of the shared trainer (step.ts), in one call that gradients.test.ts
+ * pins against autodiff.
  * @param rowScale see `logitGrad`; use 1/B for the batch mean.
  */
 export function meanLossGrads(
@@ -114,16 +104,4 @@ export function meanLossGrads(
 export function addPenaltyGrads(grads: Grads, weights: readonly tf.Tensor[], l2: number, l1: number): Grads {
   if (l2 === 0 && l1 === 0) return grads;
   return { weights: grads.weights.map((g, l) => withPenalty(g, weights[l], l2, l1)), biases: grads.biases };
-}
-
-/**
- * One weight tensor's gradient plus its penalty terms, 2·l2·w (L2) and l1·sign(w) (L1): the one
- * place the penalties are written (the shared step, step.ts, adds them for every architecture).
- * Returns `grad` itself when both are 0.
- */
-export function withPenalty(grad: tf.Tensor, weight: tf.Tensor, l2: number, l1: number): tf.Tensor {
-  let out = grad;
-  if (l2 !== 0) out = tf.add(out, tf.mul(weight, 2 * l2));
-  if (l1 !== 0) out = tf.add(out, tf.mul(tf.sign(weight), l1));
-  return out;
 }

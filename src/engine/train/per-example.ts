@@ -14,7 +14,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from '../../core/models/types';
-import { backwardDeltas, logitGrad, weightGrads, type Grads } from './mlp-backward';
+import { logitGrad } from './loss-grads';
+import { backwardDeltas, weightGrads, type Grads } from './mlp-backward';
 import { forward, type ForwardCache } from './mlp-forward';
 import type { MlpParams } from './mlp-params';
 import { clipFactors } from './dp-sgd';

@@ -12,7 +12,7 @@ import { cnnArchitecture } from '../models/cnn-architecture';
 import type { Architecture } from './architecture';
 import { DpNoise } from './dp-sgd';
 import { mlpArchitecture } from './mlp-architecture';
-import { logitGrad } from './mlp-backward';
+import { logitGrad } from './loss-grads';
 import { Optimizer } from './optimizers';
 import { StepBuffers, trainStep } from './step';
 

@@ -13,7 +13,7 @@ import type { DpSgdOptions } from '../../core/models/types';
 import type { Rng } from '../../core/rng';
 import { fillDropoutMask, writeBatch, type BatchRows } from '../../core/train/batches';
 import type { Architecture } from './architecture';
-import { logitGrad, withPenalty } from './mlp-backward';
+import { logitGrad, withPenalty } from './loss-grads';
 import { dpGrads, type DpNoise } from './dp-sgd';
 import type { Optimizer } from './optimizers';
 
