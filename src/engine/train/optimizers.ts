@@ -1,5 +1,6 @@
 /**
- * @fileoverview SGD and Adam written as plain tensor updates on the MLP parameters.
+ * @fileoverview SGD and Adam written as plain tensor updates on any architecture's parameters (the
+ * shared step, step.ts, uses one for the MLP and the CNN alike).
  *
  * tfjs's own optimizers expect tf.Variables and autodiff; here parameters are ordinary tensors that
  * the training loop swaps each step, which works identically on every backend. Constants are held
