@@ -94,6 +94,7 @@ export async function trainPredictors(
           ...hooks,
           evalSets: m === 0 ? hooks.evalSets : undefined,
           onEpoch: hooks.onEpoch && ((r) => hooks.onEpoch!({ ...r, model: m })),
+          onEpochDone: hooks.onEpochDone && ((_, epoch) => hooks.onEpochDone!(m, epoch)),
           onBatch: hooks.onBatch && ((b) => hooks.onBatch!({ ...b, model: m })),
         };
         models.push(await trainCnn(spec, parts[m], options, rngs[m], modelHooks));

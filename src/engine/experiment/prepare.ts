@@ -141,7 +141,7 @@ export async function ensureShadows(a: Artifacts, opts: PrepareOptions = {}, tra
     signal: opts.signal,
     augment: attackerAugmenter(a.config, a.augment),
     // Models finished so far, counted in planned epochs (early stopping may end one sooner).
-    onEpoch: () => tracker?.emit('shadows', label, ++epochs / total, undefined, { done: Math.floor((epochs * K) / total), total: K }),
+    onEpochDone: () => tracker?.emit('shadows', label, ++epochs / total, undefined, { done: Math.floor((epochs * K) / total), total: K }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('shadows', b)),
   });
   // All K are trained, also when early stopping ended some before their planned epochs.
@@ -160,7 +160,7 @@ export async function ensureReferences(a: Artifacts, opts: PrepareOptions = {}, 
   a.references = await trainGroupModels(a, 'references', upTo(M), {
     signal: opts.signal,
     augment: attackerAugmenter(a.config, a.augment),
-    onEpoch: () => tracker?.emit('references', `training ${M} reference models`, ++epochs / total, undefined, { done: Math.floor((epochs * M) / total), total: M }),
+    onEpochDone: () => tracker?.emit('references', `training ${M} reference models`, ++epochs / total, undefined, { done: Math.floor((epochs * M) / total), total: M }),
     onBatch: opts.onTrainingBatch && ((b) => opts.onTrainingBatch!('references', b)),
   });
   tracker?.emit('references', `training ${M} reference models`, 1, undefined, { done: M, total: M });

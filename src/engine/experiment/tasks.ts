@@ -62,7 +62,7 @@ export async function runTrainingTask(base: ExperimentBase, spec: TaskSpec, hook
   const group = await trainGroupModels(base, spec.kind, spec.indices, {
     signal: hooks.signal,
     augment: attackerAugmenter(base.config, base.augment),
-    onEpoch: () => hooks.onProgress?.({ epochsDone: ++done, epochsTotal: total }),
+    onEpochDone: () => hooks.onProgress?.({ epochsDone: ++done, epochsTotal: total }),
   });
   return {
     output: {

@@ -112,6 +112,7 @@ export async function trainGroup<P, X, C extends { readonly logits: tf.Tensor },
           });
         }
       }
+      activeThisEpoch.forEach((active, m) => active && hooks.onEpochDone?.(modelOffset + m, epoch));
       yieldPoint.reset();
     }
     throwIfAborted(hooks.signal);

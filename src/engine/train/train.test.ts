@@ -115,6 +115,23 @@ describe('trainModels', () => {
     expect(new Set(stopped.stoppedEpochs).size).toBeGreaterThan(1); // the freeze mask was exercised
   });
 
+  it('tells onEpochDone each epoch of each model still training, batched and sequential, without changing the models', async () => {
+    const sets = [{ ...randomLabelSet(60, 10, 4, 5), validation: randomLabelSet(15, 10, 4, 55) }, { ...randomLabelSet(60, 10, 4, 6), validation: randomLabelSet(15, 10, 4, 56) }];
+    const opts = { ...BASE_OPTIONS, epochs: 12, learningRate: 0.03, earlyStopping: { enabled: true, patience: 2, restoreBest: false } };
+    for (const strategy of ['batched', 'sequential'] as const) {
+      const seen: [number, number][] = [];
+      const rngs = () => sets.map((_, m) => new Rng(500 + m));
+      const quiet = await trainModels(SPEC, sets, opts, rngs(), { strategy, onEpochDone: (m, e) => seen.push([m, e]) });
+      const loud = await trainModels(SPEC, sets, opts, rngs(), { strategy, onEpoch: () => undefined });
+      for (let m = 0; m < sets.length; m++) {
+        const epochs = seen.filter(([model]) => model === m).map(([, e]) => e);
+        expect(epochs).toEqual(Array.from({ length: quiet[m].stoppedEpoch }, (_, i) => i + 1));
+        expect(maxDiff(await weightsOf(quiet[m]), await weightsOf(loud[m]))).toBe(0);
+      }
+      [...quiet, ...loud].forEach((model) => model.dispose());
+    }
+  });
+
   it('chooses sequential on cpu/wasm and batched on GPUs, and falls back when sizes differ', () => {
     const sets = [randomLabelSet(20, 10, 4, 1), randomLabelSet(20, 10, 4, 2)];
     expect(resolveStrategy('auto', 'wasm', sets, BASE_OPTIONS).strategy).toBe('sequential');
