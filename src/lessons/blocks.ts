@@ -5,6 +5,7 @@
  * their shape; it does not know presets or config fields (presetConfig and applySet check those when a widget's config is built). Pure.
  */
 import { LessonFormatError } from './front-matter';
+import { CHART_NAMES, type ChartName } from '../present/chart-names';
 
 export const WIDGET_TYPES = [
   'experiment', 'guessing-game', 'api-menu', 'meta-table', 'john-doe', 'dp-clipping', 'epsilon-meter',
@@ -12,8 +13,9 @@ export const WIDGET_TYPES = [
 ] as const;
 export type WidgetType = (typeof WIDGET_TYPES)[number];
 
-export const CHARTS = ['scoreboard', 'histogram', 'threshold', 'curves', 'roc', 'pipeline', 'sweep', 'variants', 'attacks', 'score-threshold', 'variant-attacks', 'exposure', 'pair'] as const;
-export type ChartName = (typeof CHARTS)[number];
+/** The charts a widget may list: the one list in present/chart-names.ts, which the chart table draws. */
+export const CHARTS = CHART_NAMES;
+export type { ChartName };
 
 /** A config field the reader may change, optionally with tighter slider bounds. */
 export interface ControlSpec {

@@ -3,8 +3,11 @@
  * link's visible controls.
  */
 
-export const EMBED_WIDGETS = ['histogram', 'roc', 'scoreboard', 'curves', 'playground'] as const;
-export type EmbedWidget = (typeof EMBED_WIDGETS)[number];
+import { EMBEDDABLE_CHARTS, type EmbeddableChart } from '../present/chart-names';
+
+/** What `?embed=` may name: a chart that can stand alone (present/chart-names.ts), or the whole playground. */
+export type EmbedWidget = EmbeddableChart | 'playground';
+export const EMBED_WIDGETS: readonly EmbedWidget[] = [...EMBEDDABLE_CHARTS, 'playground'];
 
 export interface AppMode {
   readonly present: boolean;

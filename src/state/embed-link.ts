@@ -5,12 +5,14 @@
 import { readField, type ExperimentConfig } from '../core/experiment/config';
 import { FIELDS } from '../core/experiment/schema';
 import type { EmbedWidget } from './app-mode';
+import { EMBED_CHART_HEIGHTS } from '../present/chart-names';
 
 /**
  * Heights (px) that show each widget, without controls, with no inner scroll bar in a post column
- * 360–740 px wide (measured in Chromium); controls add about CONTROLS_HEIGHT.
+ * 360–740 px wide (measured in Chromium); controls add about CONTROLS_HEIGHT. A chart's height
+ * is listed beside its name in present/chart-names.ts.
  */
-export const EMBED_HEIGHTS: Readonly<Record<EmbedWidget, number>> = { histogram: 740, curves: 740, roc: 1060, scoreboard: 680, playground: 1560 };
+export const EMBED_HEIGHTS: Readonly<Record<EmbedWidget, number>> = { ...EMBED_CHART_HEIGHTS, playground: 1560 };
 export const CONTROLS_HEIGHT = 220;
 
 export interface EmbedLinkParts {
