@@ -9,6 +9,7 @@ import type { LessonResult } from '../../lessons/result';
 import type { WidgetState } from './widget-state.svelte';
 import type { LessonPageState } from './lesson-page.svelte';
 import type { RocScale } from '../charts/index';
+import type { Playground } from '../../state/playground.svelte';
 import { defaultConfig } from '../../core/experiment/config';
 
 const base = defaultConfig();
@@ -51,6 +52,7 @@ describe('the chart table', () => {
   it('gives embed props to exactly the embeddable charts', () => {
     const withEmbed = CHART_NAMES.filter((n) => chartEntry(n).embed !== undefined);
     expect(withEmbed.sort()).toEqual([...EMBEDDABLE_CHARTS].sort());
+    expect(CHART_NAMES.filter((n) => chartEntry(n).live !== undefined).sort()).toEqual([...EMBEDDABLE_CHARTS].sort());
   });
 
   it('spans the whole row for the tables, the scoreboard and the pipeline, half of it for plots', () => {
@@ -103,5 +105,16 @@ describe('chart props from a lesson result', () => {
   it('draws no exposure chart for a result without one, and says why instead', () => {
     expect(chartEntry('exposure').lesson(result, lessonCtx(null))).toBeNull();
     expect(chartEntry('exposure').missing).toMatch(/no per-record picture/);
+  });
+});
+
+describe('chart props in a live embed', () => {
+  const ctx = { scale: 'linear' as RocScale, setScale: () => undefined };
+  it('draws the streaming confidence and history before a result exists', () => {
+    const pg = { result: null, featured: null, liveConfidence: null, liveHistory: [], config: base } as unknown as Playground;
+    expect(embedEntry('histogram').live(pg, ctx)).toEqual({ members: [], nonMembers: [], title: 'Confidence on members vs non-members' });
+    expect(embedEntry('curves').live(pg, ctx)).toEqual({ history: [], totalEpochs: base.train.epochs });
+    expect(embedEntry('roc').live(pg, ctx)).toMatchObject({ curves: [], bound: null, nonMembers: 0 });
+    expect(embedEntry('scoreboard').live(pg, ctx)).toMatchObject({ testAccuracy: null, attack: null, advice: [] });
   });
 });

@@ -18,6 +18,8 @@ import { pairRows } from './pair-rows';
 import { onlyChanges, rocBound, rocSeries, scoreboardValues } from './chart-data';
 import { foldProgress, pipelinePlan } from '../../state/pipeline';
 import { defenseAdvice } from '../../core/experiment/defense-advice';
+import { boundFigure } from '../../core/privacy/bound-figure';
+import type { Playground } from '../../state/playground.svelte';
 import type { ChartName, EmbeddableChart } from '../../present/chart-names';
 import type { LessonResult } from '../../lessons/result';
 import type { WidgetState } from './widget-state.svelte';
@@ -56,10 +58,12 @@ export interface ChartEntry<P extends Props = AnyProps> {
   readonly lesson: (r: LessonResult, c: LessonChartContext) => NoInfer<P> | null;
   /** What the cell says instead when `lesson` gives null (nothing if absent). */
   readonly missing?: string;
-  /** Its props when embedded alone (`?embed=<name>`); only embeddable charts have it. */
+  /** Its props when embedded alone (`?embed=<name>`) from a saved result; only embeddable charts have it. */
   readonly embed?: (r: LessonResult, c: EmbedChartContext) => NoInfer<P>;
+  /** Its props in that embed while the playground trains live (and after), read from the run itself. */
+  readonly live?: (pg: Playground, c: EmbedChartContext) => NoInfer<P>;
 }
-type EmbedEntry<P extends Props = AnyProps> = ChartEntry<P> & Required<Pick<ChartEntry<P>, 'embed'>>;
+type EmbedEntry<P extends Props = AnyProps> = ChartEntry<P> & Required<Pick<ChartEntry<P>, 'embed' | 'live'>>;
 
 const entry = <P extends Props>(e: ChartEntry<P>): ChartEntry<P> => e;
 const embeddable = <P extends Props>(e: EmbedEntry<P>): EmbedEntry<P> => e;
@@ -80,11 +84,20 @@ export const CHART_TABLE = {
     component: Scoreboard, full: true,
     lesson: (r, c) => scoreboardValues(r, c.featured),
     embed: (r) => ({ ...scoreboardValues(r, null), advice: defenseAdvice(r.config).map((n) => n.text) }),
+    live: ({ result: r, featured }) => {
+      const a = r?.attacks.find((x) => x.name === featured) ?? r?.attacks[0] ?? null;
+      return {
+        testAccuracy: r?.target.testAccuracy ?? null, trainAccuracy: r?.target.trainAccuracy ?? null,
+        attack: a ? { title: a.title, auc: a.auc, balancedAccuracy: a.balancedAccuracy, tprAt1: a.tprAtFpr['0.01'], members: a.members, nonMembers: a.nonMembers } : null,
+        epsilon: r?.privacy ? r.privacy.epsilon : null, audit: r?.privacy?.audit ?? null, advice: r ? defenseAdvice(r.config).map((n) => n.text) : [],
+      };
+    },
   }),
   histogram: embeddable({
     component: ConfidenceHistogram, full: false,
     lesson: (r) => ({ members: r.confidence.members, nonMembers: r.confidence.nonMembers, title: 'Confidence in the true class' }),
     embed: (r) => ({ members: r.confidence.members, nonMembers: r.confidence.nonMembers, counts: attackCounts(r), title: 'Confidence on members vs non-members' }),
+    live: (pg) => ({ members: pg.liveConfidence?.members ?? [], nonMembers: pg.liveConfidence?.nonMembers ?? [], title: 'Confidence on members vs non-members' }),
   }),
   threshold: entry({ component: LessonThreshold, full: true, lesson: (r, c) => ({ result: r, attack: c.featured }) }),
   curves: embeddable({
@@ -94,11 +107,17 @@ export const CHART_TABLE = {
       bestEpoch: r.config.train.earlyStopping ? r.target.bestEpoch : null, metric: c.metric, onMetricChange: c.setMetric,
     }),
     embed: (r) => ({ history: r.history, totalEpochs: r.config.train.epochs, stoppedEpoch: r.target.stoppedEpoch }),
+    live: (pg) => ({ history: pg.liveHistory, totalEpochs: pg.config.train.epochs }),
   }),
   roc: embeddable({
     component: RocChart, full: false,
     lesson: (r, c) => ({ curves: rocSeries(r, c.scale), bound: rocBound(r, c.scale), scale: c.scale, onScaleChange: c.setScale, highlight: c.featured, nonMembers: r.attacks[0]?.nonMembers ?? 0 }),
     embed: (r, c) => ({ curves: rocSeries(r, c.scale), bound: rocBound(r, c.scale), scale: c.scale, onScaleChange: c.setScale, nonMembers: r.attacks[0]?.nonMembers ?? 0 }),
+    live: ({ result: r }, c) => ({
+      curves: (r?.roc ?? []).map((x) => ({ ...x, fpr: c.scale === 'log' ? x.logFpr : x.fpr, tpr: c.scale === 'log' ? x.logTpr : x.tpr })),
+      bound: r ? boundFigure(r.privacy, r.attacks, c.scale) : null, scale: c.scale, onScaleChange: c.setScale,
+      nonMembers: r ? r.isMember.length - r.isMember.reduce((n, m) => n + m, 0) : 0,
+    }),
   }),
   pipeline: entry({
     component: PipelineDiagram, full: true,
