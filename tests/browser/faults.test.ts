@@ -27,11 +27,11 @@ const session = useAppSession();
 
 /** Two moons, 40 members, 5 epochs, one shadow: well under a second a run on wasm. */
 const TINY = 'preset=moons-2d&data.n=200&split.targetMembers=40&split.shadowPool=80&train.epochs=5&attack.shadows=1&attack.names=gap,loss-threshold';
-/** Long enough in every phase to press Stop in it: data, target, shadows, references, attacks. */
+/** Long enough in every phase to press Stop in it: data, target, shadows (4, so two per worker), references, attacks. */
 const PHASED =
   // Purchases: 600-item baskets take long enough to generate that the data phase can be stopped too.
   'data.name=purchases&data.n=3000&split.targetMembers=400&split.shadowPool=800&train.epochs=10&model.width=64' +
-  '&attack.shadows=2&attack.references=4&attack.queries=16&attack.names=loss-threshold,shadow-model,lira-online,label-only';
+  '&attack.shadows=4&attack.references=4&attack.queries=16&attack.names=loss-threshold,shadow-model,lira-online,label-only';
 
 type Hooks = { __miaTest: TestHooks };
 
@@ -141,6 +141,8 @@ describe('Stop', () => {
         return false;
       }, phase);
       await waitReady(page);
+      // A run that finished before Stop keeps its models, as any finished run does: say so plainly.
+      expect(caught[phase], `the run finished before Stop could be pressed in phase ${phase}`).toBe(true);
       expect((await state(page)).running).toBe(false);
       // The cancelled job's models are freed by a message to the workers that hold them, which may
       // still be on its way when the page is ready again (Stop in the attack stage restarts no worker).
