@@ -155,7 +155,13 @@ export function trainStep<P, X, C extends { readonly logits: tf.Tensor }, S>(
   } finally {
     if (noise) tf.dispose(noise);
   }
-  const next = optimizer.step(tensors, grads, active);
-  tf.dispose([...grads, ...tensors]);
+  let next: tf.Tensor[];
+  try {
+    next = optimizer.step(tensors, grads, active);
+  } finally {
+    // Freed also when the update throws; the parameters stay with the caller then, to dispose.
+    tf.dispose(grads);
+  }
+  tf.dispose(tensors);
   return arch.fromTensors(next, k);
 }
